@@ -1,0 +1,82 @@
+// Builds every bundle from the same sources:
+//   dist/extension.js          desktop extension host (node)
+//   dist/browser/extension.js  web extension host (webworker)
+//   dist/webview/timeline.js   the timeline preview's client
+//   dist/cli.js                the `incident-report` command
+//   dist/test/...              unit tests (node) and integration tests (web and desktop hosts)
+// Flags: --production (minify, no source maps, no tests), --watch.
+import * as esbuild from 'esbuild';
+import { readdir } from 'node:fs/promises';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the format of the `$esbuild-watch` problem matcher. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+/** Resolves `require('integration-suites')` to a module that loads every test/integration/*.test.ts. */
+const integrationSuitesPlugin = {
+  name: 'integration-suites',
+  setup(build) {
+    build.onResolve({ filter: /^integration-suites$/ }, () => ({ path: 'integration-suites', namespace: 'integration-suites' }));
+    build.onLoad({ filter: /.*/, namespace: 'integration-suites' }, async () => {
+      const suites = (await readdir('test/integration')).filter((name) => name.endsWith('.test.ts')).sort();
+      return { resolveDir: 'test/integration', loader: 'js', contents: suites.map((name) => `require('./${name}');`).join('\n') };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  target: 'es2022',
+  logLevel: 'warning',
+  loader: { '.yaml': 'text' },
+  plugins: watch ? [problemMatcherPlugin] : [],
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  {
+    ...common, entryPoints: ['src/extension/extension.browser.ts'], outfile: 'dist/browser/extension.js',
+    platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'],
+    define: { global: 'globalThis' },
+  },
+  { ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const testTargets = [
+  { ...common, entryPoints: ['test/unit/*.test.ts'], outdir: 'dist/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check'] },
+  { ...common, entryPoints: ['scripts/generate.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
+  {
+    ...common, entryPoints: ['test/integration/index.web.ts'], outfile: 'dist/test/integration/web/index.js',
+    platform: 'browser', format: 'cjs', external: ['vscode'], define: { global: 'globalThis' },
+    inject: ['test/integration/process-shim.js'], plugins: [...common.plugins, integrationSuitesPlugin],
+  },
+  {
+    ...common, entryPoints: ['test/integration/index.node.ts'], outfile: 'dist/test/integration/node/index.js',
+    platform: 'node', format: 'cjs', external: ['vscode', 'mocha'], plugins: [...common.plugins, integrationSuitesPlugin],
+  },
+];
+
+const all = production ? targets : [...targets, ...testTargets];
+if (watch) {
+  const contexts = await Promise.all(all.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  await Promise.all(all.map((options) => esbuild.build(options)));
+}

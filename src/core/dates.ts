@@ -1,0 +1,220 @@
+import type { ParsedComponents } from 'chrono-node';
+import { GB, strict, type ParsedResult } from 'chrono-node/en';
+import { isNotApplicable } from './notApplicable';
+import { instantOf, isoDate, wallClockAt, type WallClock } from './timeline/zones';
+import type { Range } from './types';
+
+export interface ReadDateOptions {
+  /** Year of a date written without one ("Nov 14"): the Incident Date's. */
+  readonly referenceYear?: number;
+  /** Gives the day of a time written without a date ("23:27 UTC"): the date of the event before it. */
+  readonly referenceDate?: Date;
+  /** IANA zone that dates and times written without a zone are read in; default UTC. */
+  readonly timezone?: string;
+}
+
+/** Where the date stands in the text that was read. */
+interface ReadText {
+  /** The date as written ("14 Nov 2023 09:12 UTC"). */
+  readonly text: string;
+  /** UTF-16 offsets into the text passed in. */
+  readonly range: Range;
+  /** A time of day is written without a zone, so it was read in `options.timezone`. */
+  readonly timeWithoutZone: boolean;
+}
+
+export interface ReadDate extends ReadText {
+  readonly kind: 'date';
+  readonly start: Date;
+  /** End of a range ("November 27 – December 5, 2023"). */
+  readonly end?: Date;
+  /** A time of day is written; a date alone stands for the midnight that starts the day. */
+  readonly hasTime: boolean;
+  /** The year came from `referenceYear` (or from the end of a range). */
+  readonly yearInferred: boolean;
+  /** Only a time is written; the day came from `referenceDate`. */
+  readonly dateInferred: boolean;
+  /** How a date that reads two ways (03/04/2024) was taken: "March 4, 2024 (month/day), not April 3, 2024 (day/month)". */
+  readonly ambiguous?: string;
+  /** Both readings of an ambiguous date as ISO calendar dates, the one taken first: ["2024-03-04", "2024-04-03"]. */
+  readonly isoReadings?: readonly [taken: string, other: string];
+}
+
+/** A time of day without a date, read when no `referenceDate` was given. */
+export interface ReadTime extends ReadText {
+  readonly kind: 'time';
+}
+
+/** "Unknown", "Not specified", "N/A", "TBD", blank: the writer says the date is not known. */
+export interface UnknownDate {
+  readonly kind: 'unknown';
+}
+
+export interface UnreadableDate {
+  readonly kind: 'unreadable';
+  /** What was read, when something was: "Thursday", "Nov 14". */
+  readonly read?: string;
+  /** Where `read` stands in the text. */
+  readonly readRange?: Range;
+  /** Why no date came of it, as a sentence for a diagnostic. */
+  readonly problem: string;
+}
+
+export type DateReading = ReadDate | ReadTime | UnknownDate | UnreadableDate;
+
+const UNKNOWN_FORMS =
+  /^(?:unknown|unspecified|undetermined|undisclosed|unclear|not (?:yet |explicitly |publicly |precisely |clearly )?(?:known|specified|stated|disclosed|available|reported|provided|determined|confirmed|given|identified)|tbd|tba|tbc|to be (?:determined|confirmed|announced)|pending|none|[-—–?]+)(?=$|[\s.,;:!()])/i;
+
+/** Whether the writer says the date is not known, in one of the forms reports use. */
+export function isUnknownDate(text: string): boolean {
+  const plain = text.replace(/[*_`]/g, '').trim();
+  return plain === '' || UNKNOWN_FORMS.test(plain) || isNotApplicable(plain);
+}
+
+/**
+ * Reads the value of a date field ("2023-11-14 09:12 UTC", "Nov 14", "Unknown"). The first date in the text counts.
+ * Never throws.
+ */
+export function readDate(text: string, options: ReadDateOptions = {}): DateReading {
+  if (isUnknownDate(text)) return { kind: 'unknown' };
+  return findDate(text, options) ?? { kind: 'unreadable', problem: `No date could be read in "${shorten(text)}".` };
+}
+
+/** The first date or time chrono finds in a line of text, or null when it finds none. */
+export function findDate(text: string, options: ReadDateOptions = {}): ReadDate | ReadTime | UnreadableDate | null {
+  const results = strict.parse(text, CHRONO_REFERENCE);
+  let partial: ParsedResult | null = null;
+  for (const result of results) {
+    const reading = readResult(result, options);
+    if (reading) return reading;
+    partial ??= result;
+  }
+  return partial ? unreadable(partial, `"${partial.text}" is not a calendar date.`) : null;
+}
+
+// Only the components chrono is certain of are used; a fixed reference keeps the rest from depending on the clock.
+const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
+
+function readResult(result: ParsedResult, options: ReadDateOptions): ReadDate | ReadTime | UnreadableDate | null {
+  const zone = options.timezone ?? 'UTC';
+  const { start } = result;
+  const hasDay = start.isCertain('day') && start.isCertain('month');
+  const hasMonth = start.isCertain('month') && start.isCertain('year');
+  if (!hasDay && !hasMonth) return start.isCertain('hour') ? readTime(result, options, zone) : null;
+
+  const year = startYear(result, options.referenceYear);
+  if (year === null) {
+    return unreadable(result, `"${result.text}" has no year, and no Incident Date gives one.`);
+  }
+  const day = hasDay ? start.get('day')! : 1;
+  const startDate = { year: year.value, month: start.get('month')!, day };
+  const reading: ReadDate = {
+    kind: 'date',
+    ...readText(result),
+    start: new Date(instantOf(wall(startDate, start), zone, certainOffset(start))),
+    hasTime: start.isCertain('hour'),
+    yearInferred: year.inferred,
+    dateInferred: false,
+  };
+  return withAmbiguity(withEnd(reading, result, startDate, zone), result, startDate);
+}
+
+function readTime(result: ParsedResult, options: ReadDateOptions, zone: string): ReadDate | ReadTime {
+  if (!options.referenceDate) return { kind: 'time', ...readText(result) };
+  const offset = certainOffset(result.start);
+  const reference = options.referenceDate.getTime();
+  const day = offset === undefined ? wallClockAt(reference, zone) : wallClockAt(reference + offset * 60_000, 'UTC');
+  const startDate = { year: day.year, month: day.month, day: day.day };
+  const reading: ReadDate = {
+    kind: 'date',
+    ...readText(result),
+    start: new Date(instantOf(wall(startDate, result.start), zone, offset)),
+    hasTime: true,
+    yearInferred: false,
+    dateInferred: true,
+  };
+  return withEnd(reading, result, startDate, zone);
+}
+
+/** The written year; else the year of the range's end ("November 27 – December 5, 2023"); else the reference year. */
+function startYear(result: ParsedResult, referenceYear: number | undefined): { value: number; inferred: boolean } | null {
+  const { start, end } = result;
+  if (start.isCertain('year')) return { value: start.get('year')!, inferred: false };
+  if (end?.isCertain('year')) {
+    const endYear = end.get('year')!;
+    const startsLater = start.get('month')! * 100 + start.get('day')! > end.get('month')! * 100 + end.get('day')!;
+    return { value: startsLater ? endYear - 1 : endYear, inferred: true };
+  }
+  return referenceYear === undefined ? null : { value: referenceYear, inferred: true };
+}
+
+type CalendarDate = Pick<WallClock, 'year' | 'month' | 'day'>;
+
+function withEnd(reading: ReadDate, result: ParsedResult, startDate: CalendarDate, zone: string): ReadDate {
+  const { end } = result;
+  if (!end) return reading;
+  let endDate: CalendarDate = startDate;
+  if (end.isCertain('day') && end.isCertain('month')) {
+    endDate = { year: end.isCertain('year') ? end.get('year')! : startDate.year, month: end.get('month')!, day: end.get('day')! };
+    if (!end.isCertain('year') && endDate.month * 100 + endDate.day < startDate.month * 100 + startDate.day) endDate = { ...endDate, year: endDate.year + 1 };
+  }
+  const endInstant = instantOf(wall(endDate, end), zone, certainOffset(end) ?? certainOffset(result.start));
+  return {
+    ...reading,
+    end: new Date(endInstant),
+    timeWithoutZone: reading.timeWithoutZone || (end.isCertain('hour') && !end.isCertain('timezoneOffset') && !result.start.isCertain('timezoneOffset')),
+  };
+}
+
+/** Chrono reads 03/04/2024 month first; when reading it day first gives another date, say so. */
+function withAmbiguity(reading: ReadDate, result: ParsedResult, startDate: CalendarDate): ReadDate {
+  if (!result.tags().has('parser/SlashDateFormatParser')) return reading;
+  const dayFirst = GB.parse(result.text, CHRONO_REFERENCE)[0]?.start;
+  if (!dayFirst || !dayFirst.isCertain('month') || !dayFirst.isCertain('day')) return reading;
+  const otherDate = { ...startDate, month: dayFirst.get('month')!, day: dayFirst.get('day')! };
+  if (otherDate.month === startDate.month && otherDate.day === startDate.day) return reading;
+  return {
+    ...reading,
+    ambiguous: `${longDate(startDate)} (month/day), not ${longDate(otherDate)} (day/month)`,
+    isoReadings: [isoDate(startDate), isoDate(otherDate)],
+  };
+}
+
+function wall(date: CalendarDate, components: ParsedComponents): WallClock {
+  const timed = components.isCertain('hour');
+  return {
+    ...date,
+    hour: timed ? components.get('hour')! : 0,
+    minute: timed ? (components.get('minute') ?? 0) : 0,
+    second: timed ? (components.get('second') ?? 0) : 0,
+    millisecond: timed ? (components.get('millisecond') ?? 0) : 0,
+  };
+}
+
+function certainOffset(components: ParsedComponents): number | undefined {
+  return components.isCertain('timezoneOffset') ? (components.get('timezoneOffset') ?? undefined) : undefined;
+}
+
+function readText(result: ParsedResult): ReadText {
+  return {
+    text: result.text,
+    range: { start: result.index, end: result.index + result.text.length },
+    timeWithoutZone: result.start.isCertain('hour') && !result.start.isCertain('timezoneOffset'),
+  };
+}
+
+function unreadable(result: ParsedResult, problem: string): UnreadableDate {
+  return { kind: 'unreadable', read: result.text, readRange: { start: result.index, end: result.index + result.text.length }, problem };
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+
+/** "March 4, 2024". */
+export function longDate(date: CalendarDate): string {
+  return LONG_DATE.format(instantOf({ ...date, hour: 0, minute: 0, second: 0, millisecond: 0 }, 'UTC'));
+}
+
+function shorten(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}…` : trimmed;
+}

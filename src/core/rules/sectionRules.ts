@@ -1,0 +1,99 @@
+import { sectionState, type SectionMatch } from '../match';
+import { insertSectionEdit, markSectionNotApplicableEdits, moveSectionEdits } from '../sectionEdits';
+import { PlaceholderWriter, renderSection } from '../templates/render';
+import type { Diagnostic, Fix } from '../types';
+import { diagnostic } from './catalog';
+import type { RuleContext } from './context';
+import { placeholderSet, showsNotApplicable } from './shared';
+
+export function checkSections(context: RuleContext): Diagnostic[] {
+  return [...missingSections(context), ...emptySections(context), ...misplacedSections(context), ...duplicateSections(context), ...misspelledHeadings(context)];
+}
+
+function missingSections(context: RuleContext): Diagnostic[] {
+  const { report, match } = context;
+  const anchor = report.title?.range ?? { start: 0, end: Math.min(report.lines.lineEnd(0), report.text.length) };
+  const misspelled = new Set(match.unmatched.map((unmatched) => unmatched.suggestion));
+  return match.all
+    .filter((m) => m.section === null && m.template.required && (m.parent === null || m.parent.section !== null) && !misspelled.has(m.template))
+    .map((m) => {
+      const asNotApplicable = showsNotApplicable(context, m);
+      const insert = (notApplicable: boolean): Fix => ({
+        title: notApplicable ? `Insert "${m.template.title}" as N/A` : `Insert section "${m.template.title}"`,
+        edits: [insertSectionEdit(report, m, match.sections, { notApplicable: (s) => (s === m.template ? notApplicable : context.kind === 'operational' && s.attackSpecific), notApplicableReason: context.notApplicableReason })],
+        isPreferred: notApplicable === asNotApplicable,
+      });
+      const fixes = m.attackSpecific ? [insert(asNotApplicable), insert(!asNotApplicable)] : [insert(false)];
+      const where = m.parent?.section ? m.parent.section.heading.range : anchor;
+      const inside = m.parent ? ` in "${m.parent.template.title}"` : '';
+      return diagnostic('section.missing', where, `Missing required section "${m.template.title}"${inside}`, fixes);
+    });
+}
+
+function emptySections(context: RuleContext): Diagnostic[] {
+  const placeholders = placeholderSet(context.template);
+  return context.match.all
+    .filter((m) => m.section && sectionState(m.section) === 'empty')
+    .map((m) => {
+      const section = m.section!;
+      const markNotApplicable: Fix = {
+        title: `Mark "${m.template.title}" N/A`,
+        edits: markSectionNotApplicableEdits(context.report, section, context.notApplicableReason, placeholders),
+        isPreferred: showsNotApplicable(context, m),
+      };
+      const fixes = [markNotApplicable];
+      if (m.template.fields.length > 0 || m.template.placeholder) {
+        const eol = context.report.lines.eol;
+        const skeleton = renderSection({ ...m.template, sections: [] }, { level: section.heading.level, notApplicable: null, notApplicableReason: '' }, new PlaceholderWriter('text')).slice(2);
+        while (skeleton[skeleton.length - 1] === '') skeleton.pop();
+        const atEnd = section.bodyRange.end >= context.report.text.length;
+        fixes.push({
+          title: `Add the template's content for "${m.template.title}"`,
+          edits: [{ start: section.bodyRange.start, end: section.bodyRange.end, newText: eol + skeleton.join(eol) + eol + (atEnd ? '' : eol) }],
+          isPreferred: !showsNotApplicable(context, m),
+        });
+      }
+      return diagnostic('section.empty', section.heading.range, `Section "${section.heading.title}" is empty: write it, or mark it N/A`, fixes);
+    });
+}
+
+/** A section is out of order when a section later in the template stands before it. */
+function misplacedSections(context: RuleContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const visit = (siblings: readonly SectionMatch[]) => {
+    const present = siblings.filter((m) => m.section).sort((a, b) => a.section!.range.start - b.section!.range.start);
+    let furthest: SectionMatch | null = null;
+    for (const m of present) {
+      if (furthest && m.index < furthest.index) {
+        found.push(
+          diagnostic('section.order', m.section!.heading.range, `"${m.template.title}" should come before "${furthest.template.title}", as in the template`, [
+            { title: `Move "${m.template.title}" to its template position`, edits: moveSectionEdits(context.report, m, context.match.sections), isPreferred: true },
+          ]),
+        );
+      } else {
+        furthest = m;
+      }
+    }
+    for (const m of siblings) visit(m.children);
+  };
+  visit(context.match.sections);
+  return found;
+}
+
+function duplicateSections(context: RuleContext): Diagnostic[] {
+  return context.match.all.flatMap((m) =>
+    m.duplicates.map((duplicate) =>
+      diagnostic('section.duplicate', duplicate.heading.range, `"${m.template.title}" already appears on line ${m.section!.heading.line + 1}: merge the two`),
+    ),
+  );
+}
+
+function misspelledHeadings(context: RuleContext): Diagnostic[] {
+  return context.match.unmatched
+    .filter((unmatched) => unmatched.suggestion)
+    .map(({ section, suggestion }) =>
+      diagnostic('section.misspelled', section.heading.titleRange, `Unknown section "${section.heading.title}": did you mean "${suggestion!.title}"?`, [
+        { title: `Rename to "${suggestion!.title}"`, edits: [{ ...section.heading.titleRange, newText: suggestion!.title }], isPreferred: true },
+      ]),
+    );
+}

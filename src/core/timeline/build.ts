@@ -1,0 +1,151 @@
+import { findDate, readDate, type DateReading, type ReadDate, type ReadDateOptions } from '../dates';
+import type { ReportMatch } from '../match';
+import { diagnostic } from '../rules/catalog';
+import type { RuleContext } from '../rules/context';
+import type { Diagnostic, Range } from '../types';
+import { timelineChecks } from './checks';
+import { timelineMetrics } from './metrics';
+import { eventTextOfLine, plainText } from './plainText';
+import { eventSources, type EventSource } from './sources';
+import type { Timeline, TimelineEvent } from './types';
+import { wallClockAt } from './zones';
+
+export type TimelineContext = Pick<RuleContext, 'match' | 'kind' | 'timezone' | 'timezoneSet' | 'now'>;
+
+/** An event with its source and what was read of its date, for the checks and the metrics. */
+export interface PlacedEvent {
+  readonly event: TimelineEvent;
+  readonly source: EventSource;
+  /** Null when the event is undated. */
+  readonly reading: ReadDate | null;
+}
+
+const cache = new WeakMap<ReportMatch, { key: string; timeline: Timeline }>();
+
+/**
+ * The report's timeline: events, metrics and the `timeline.*` diagnostics. Computed once per analysis
+ * (per `match` object, time zone and clock), so the rule, the preview and the exports share one result.
+ */
+export function buildTimeline(context: TimelineContext): Timeline {
+  const key = `${context.kind}|${context.timezone}|${context.timezoneSet}|${context.now?.getTime() ?? ''}`;
+  const cached = cache.get(context.match);
+  if (cached?.key === key) return cached.timeline;
+  const timeline = computeTimeline(context);
+  cache.set(context.match, { key, timeline });
+  return timeline;
+}
+
+function computeTimeline(context: TimelineContext): Timeline {
+  const { placed, problems, referenceYear } = placeEvents(eventSources(context.match, context.kind), context.timezone);
+  const sorted = [...placed].sort(chronologically);
+  return {
+    kind: context.kind,
+    timezone: context.timezone,
+    referenceYear,
+    events: sorted.map(({ event }) => event),
+    metrics: timelineMetrics(placed),
+    diagnostics: [...problems, ...timelineChecks(placed, context)].sort((a, b) => a.range.start - b.range.start),
+  };
+}
+
+/** Dated events by time (ties in source order), then undated ones in source order. */
+function chronologically(a: PlacedEvent, b: PlacedEvent): number {
+  if (a.reading && b.reading) return a.reading.start.getTime() - b.reading.start.getTime() || a.event.range.start - b.event.range.start;
+  if (a.reading || b.reading) return a.reading ? -1 : 1;
+  return a.event.range.start - b.event.range.start;
+}
+
+const HALF_YEAR = 183 * 86_400_000;
+const HAS_DIGIT = /\d/;
+
+interface Placement {
+  readonly source: EventSource;
+  readonly reading: DateReading;
+}
+
+function placeEvents(sources: EventSource[], zone: string): { placed: PlacedEvent[]; problems: Diagnostic[]; referenceYear: number | null } {
+  const referenceYear = incidentYear(sources, zone);
+  const placements: Placement[] = [];
+  let previous: ReadDate | null = null;
+  for (const source of sources) {
+    if (source.origin === 'summary') {
+      placements.push({ source, reading: { kind: 'unknown' } });
+      continue;
+    }
+    const reading = readSource(source, { referenceYear: referenceYear ?? (previous ? yearOf(previous, zone) : undefined), referenceDate: previous?.start, timezone: zone }, previous);
+    if (!reading) continue;
+    placements.push({ source, reading });
+    if (reading.kind === 'date') previous = reading;
+  }
+  const datedGroups = new Set(placements.filter(({ reading }) => reading.kind === 'date').map(({ source }) => source.group));
+  const kept = placements.filter(({ source }) => source.origin !== 'summary' || !datedGroups.has(source.group));
+  return {
+    placed: kept.map((placement, index) => placeEvent(placement, index)),
+    problems: kept.flatMap(unplaceable),
+    referenceYear,
+  };
+}
+
+/** The year of an Incident Date that is written with one. */
+function incidentYear(sources: EventSource[], zone: string): number | null {
+  const incident = sources.find((source) => source.role === 'incident-date');
+  const reading = incident ? readDate(incident.dateText, { timezone: zone }) : null;
+  return reading?.kind === 'date' && !reading.yearInferred ? yearOf(reading, zone) : null;
+}
+
+function yearOf(reading: ReadDate, zone: string): number {
+  return wallClockAt(reading.start.getTime(), zone).year;
+}
+
+/** Null for a line with no date in it. */
+function readSource(source: EventSource, options: ReadDateOptions, previous: ReadDate | null): DateReading | null {
+  const read = (readOptions: ReadDateOptions) =>
+    source.origin === 'date-field' ? readDate(source.dateText, readOptions) : HAS_DIGIT.test(source.dateText) ? findDate(source.dateText, readOptions) : null;
+  const reading = read(options);
+  // Dec 28 … Jan 3: a date without a year that would fall far before the event listed before it is in the next year.
+  if (reading?.kind === 'date' && reading.yearInferred && options.referenceYear !== undefined && previous && reading.start.getTime() < previous.start.getTime() - HALF_YEAR) {
+    return read({ ...options, referenceYear: options.referenceYear + 1 });
+  }
+  return reading;
+}
+
+function placeEvent({ source, reading }: Placement, index: number): PlacedEvent {
+  const dateRange = readRange(source, reading);
+  const dated = reading.kind === 'date' ? reading : null;
+  const local = dateRange ? { start: dateRange.start - source.dateTextOffset, end: dateRange.end - source.dateTextOffset } : null;
+  const event: TimelineEvent = {
+    id: `e${index}`,
+    at: dated ? dated.start.toISOString() : null,
+    end: dated?.end ? dated.end.toISOString() : null,
+    hasTime: dated?.hasTime ?? false,
+    text: source.origin === 'line' ? (local ? eventTextOfLine(source.text, local.start, local.end) : plainText(source.text)) : source.text,
+    phase: source.phase,
+    category: source.category,
+    line: source.line,
+    range: source.range,
+    dateRange,
+  };
+  return { event, source, reading: dated };
+}
+
+/** Where the date text stands in the document, when something was read. */
+function readRange(source: EventSource, reading: DateReading): Range | null {
+  const local = reading.kind === 'date' || reading.kind === 'time' ? reading.range : reading.kind === 'unreadable' ? reading.readRange : undefined;
+  if (!local) return null;
+  const end = Math.min(source.dateTextOffset + local.end, source.range.end);
+  return { start: Math.min(source.dateTextOffset + local.start, end), end };
+}
+
+/**
+ * A time with no date before it, or a date in a line that cannot be placed. An unreadable date field is
+ * `field.invalid-date`'s to report.
+ */
+function unplaceable({ source, reading }: Placement): Diagnostic[] {
+  const range = readRange(source, reading);
+  if (!range) return [];
+  if (reading.kind === 'time') {
+    return [diagnostic('timeline.unreadable-date', range, `"${reading.text}" is a time without a date, and no event before it has a date: write the date too`)];
+  }
+  if (reading.kind === 'unreadable' && source.origin === 'line') return [diagnostic('timeline.unreadable-date', range, reading.problem)];
+  return [];
+}

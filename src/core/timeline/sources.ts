@@ -1,0 +1,163 @@
+import { matchFields, sectionState, titleMatches, type ReportMatch, type SectionMatch } from '../match';
+import type { ContentLine, FieldLine, Section } from '../report';
+import type { TemplateSection } from '../schemas';
+import { normalizeTitle } from '../text';
+import type { Range, ReportKind } from '../types';
+import { classifyText, knownPlace, type Classification } from './classify';
+import { plainText } from './plainText';
+
+/** Something in the report that may be an event: a date field, a line, or a phase with no Date/Time field. */
+export interface EventSource extends Classification {
+  /**
+   * `date-field`: a template date field, read whole ("Unknown" makes an undated event).
+   * `line`: an event only when a date or time is found in it.
+   * `summary`: an undated phase, kept only when nothing else in the phase has a date.
+   */
+  readonly origin: 'date-field' | 'line' | 'summary';
+  /** The text the date is read from, and the document offset of its first character. */
+  readonly dateText: string;
+  readonly dateTextOffset: number;
+  /** The event's text; for a line, its Markdown source (the date is taken out once it is known). */
+  readonly text: string;
+  readonly phase: string | null;
+  /** Events of the same group are listed in chronological order; null: no order expected. */
+  readonly group: string | null;
+  readonly line: number;
+  readonly range: Range;
+}
+
+export const INCIDENT_DETAILS = 'Incident Details';
+export const TIMELINE = 'Timeline of Events';
+export const RESPONSE_ACTIONS = 'Response Actions';
+const DATE_TIME_NAMES = new Set(['date time', 'date', 'time']);
+const DETAIL: Classification = { category: 'detail', role: null };
+const RESPONSE: Classification = { category: 'response', role: null };
+
+/** Every event source of the report, in document order. */
+export function eventSources(match: ReportMatch, kind: ReportKind | null): EventSource[] {
+  const bySection = new Map<Section, SectionMatch>();
+  for (const m of match.all) {
+    for (const section of m.section ? [m.section, ...m.duplicates] : []) bySection.set(section, m);
+  }
+  const topLevel = (title: string) => match.sections.find((m) => m.section && titleMatches(m.template, title)) ?? null;
+  const sources = [
+    ...incidentDetailSources(topLevel(INCIDENT_DETAILS)),
+    ...timelineSources(topLevel(TIMELINE), bySection, kind),
+    ...responseSources(topLevel(RESPONSE_ACTIONS), bySection, kind),
+  ];
+  return sources.sort((a, b) => a.range.start - b.range.start);
+}
+
+function incidentDetailSources(details: SectionMatch | null): EventSource[] {
+  if (!details?.section) return [];
+  const sources: EventSource[] = [];
+  for (const { template, field } of matchFields(details.section, details.template)) {
+    if (!field) continue;
+    if (titleMatches(template, 'Incident Date')) {
+      sources.push(fieldSource(field, 'Incident began', INCIDENT_DETAILS, { category: 'detail', role: 'incident-date' }, null));
+    } else if (titleMatches(template, 'Discovery Date')) {
+      sources.push(fieldSource(field, 'Incident discovered', INCIDENT_DETAILS, { category: 'detection', role: 'discovery-date' }, null));
+    }
+  }
+  return sources;
+}
+
+function timelineSources(timeline: SectionMatch | null, bySection: Map<Section, SectionMatch>, kind: ReportKind | null): EventSource[] {
+  if (!timeline?.section) return [];
+  const sources: EventSource[] = [];
+  for (const section of subtree(timeline.section)) {
+    if (sectionState(section) === 'not-applicable') continue;
+    if (section === timeline.section) {
+      sources.push(...section.lines.map((line) => lineSource(line, TIMELINE, classifyText(line.text, kind, DETAIL), groupOf(section))));
+      continue;
+    }
+    sources.push(...phaseSources(section, bySection.get(section)?.template ?? null, kind));
+  }
+  return sources;
+}
+
+/** A phase: its Date/Time field (or, failing that, a summary) with its other fields as text, and every other line. */
+function phaseSources(section: Section, template: TemplateSection | null, kind: ReportKind | null): EventSource[] {
+  const phase = template?.title ?? section.heading.title;
+  const place = knownPlace(phase) ?? classifyText(phase, kind, DETAIL);
+  const dateField = dateTimeField(section, template);
+  const group = groupOf(section);
+  const sources: EventSource[] = [];
+  const text = phaseText(section, dateField, phase);
+  if (dateField) sources.push(fieldSource(dateField, text, phase, place, group));
+  else if (section.lines.length > 0) {
+    sources.push({ ...place, origin: 'summary', dateText: '', dateTextOffset: section.heading.range.start, text, phase, group, line: section.heading.line, range: section.heading.range });
+  }
+  // Lines of an attack or impact phase are what the phase says; the detection phase also holds the first responses.
+  const lineClass = place.category === 'detection' ? (line: string) => classifyText(line, kind, { category: 'detection', role: null }) : () => place;
+  for (const line of section.lines) {
+    if (dateField && line.line >= dateField.line && line.range.end <= dateField.range.end) continue;
+    sources.push(lineSource(line, phase, lineClass(line.text), group));
+  }
+  return sources;
+}
+
+function dateTimeField(section: Section, template: TemplateSection | null): FieldLine | null {
+  if (template) {
+    const matched = matchFields(section, template).find(({ template: field }) => field.type === 'date');
+    if (matched) return matched.field;
+  }
+  return section.fields.find((field) => DATE_TIME_NAMES.has(normalizeTitle(field.name))) ?? null;
+}
+
+/** "Vector: stolen credentials; Details: …", else the phase's first line, else its title. */
+function phaseText(section: Section, dateField: FieldLine | null, phase: string): string {
+  const fields = section.fields.filter((field) => field !== dateField && field.value !== '');
+  if (fields.length > 0) return fields.map((field) => `${field.name}: ${plainText(field.value)}`).join('; ');
+  const line = section.lines.find((candidate) => candidate.line !== dateField?.line);
+  return line ? plainText(line.text) : phase;
+}
+
+function responseSources(response: SectionMatch | null, bySection: Map<Section, SectionMatch>, kind: ReportKind | null): EventSource[] {
+  if (!response?.section) return [];
+  const sources: EventSource[] = [];
+  for (const section of subtree(response.section)) {
+    if (sectionState(section) === 'not-applicable') continue;
+    const heading = section === response.section ? null : classifyText(section.heading.title, kind, RESPONSE);
+    const fieldPlaces = responseFieldPlaces(section, bySection.get(section)?.template ?? null);
+    let place: Classification | null = heading?.role ? heading : null;
+    let group = groupOf(section);
+    for (const line of section.lines) {
+      const field = fieldPlaces.get(line.line);
+      if (field) {
+        place = field.place;
+        group = `${groupOf(section)}:${field.name}`;
+      }
+      sources.push(lineSource(line, RESPONSE_ACTIONS, place ?? classifyText(line.text, kind, RESPONSE), group));
+    }
+  }
+  return sources;
+}
+
+/** The fields of a Response Actions section by line, with what the lines under them are (null: read each line's words). */
+function responseFieldPlaces(section: Section, template: TemplateSection | null): Map<number, { name: string; place: Classification | null }> {
+  const places = new Map<number, { name: string; place: Classification | null }>();
+  const matched = template ? matchFields(section, template) : [];
+  for (const field of section.fields) {
+    const name = matched.find((m) => m.field === field)?.template.name ?? field.name;
+    places.set(field.line, { name, place: knownPlace(name) });
+  }
+  return places;
+}
+
+function fieldSource(field: FieldLine, text: string, phase: string, place: Classification, group: string | null): EventSource {
+  return { ...place, origin: 'date-field', dateText: field.value, dateTextOffset: field.valueRange.start, text, phase, group, line: field.line, range: field.range };
+}
+
+function lineSource(line: ContentLine, phase: string, place: Classification, group: string): EventSource {
+  return { ...place, origin: 'line', dateText: line.text, dateTextOffset: line.range.start, text: line.text, phase, group, line: line.line, range: line.range };
+}
+
+function groupOf(section: Section): string {
+  return String(section.heading.range.start);
+}
+
+function* subtree(section: Section): Generator<Section> {
+  yield section;
+  for (const child of section.children) yield* subtree(child);
+}

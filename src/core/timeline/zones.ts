@@ -1,0 +1,98 @@
+/** A calendar date and time of day, as a clock on the wall in some zone shows it. */
+export interface WallClock {
+  readonly year: number;
+  /** 1–12. */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+}
+
+const MINUTE = 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+function isUtc(zone: string): boolean {
+  return zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT';
+}
+
+function utcMilliseconds(wall: WallClock): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
+  return date.getTime();
+}
+
+/** What a clock in the IANA zone shows at the instant. */
+export function wallClockAt(instant: number, zone: string): WallClock {
+  if (isUtc(zone)) {
+    const date = new Date(instant);
+    return {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      second: date.getUTCSeconds(),
+      millisecond: date.getUTCMilliseconds(),
+    };
+  }
+  const values: Record<string, number> = {};
+  for (const part of partsFormatter(zone).formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') values[part.type] = Number(part.value);
+  }
+  return {
+    year: values.year,
+    month: values.month,
+    day: values.day,
+    hour: values.hour,
+    minute: values.minute,
+    second: values.second,
+    millisecond: ((instant % 1000) + 1000) % 1000,
+  };
+}
+
+/** Minutes the zone is ahead of UTC at the instant. */
+export function zoneOffsetMinutes(instant: number, zone: string): number {
+  if (isUtc(zone)) return 0;
+  return Math.round((utcMilliseconds(wallClockAt(instant, zone)) - instant) / MINUTE);
+}
+
+/**
+ * The instant a wall clock in the zone shows the given time. `offsetMinutes` (from the text, "+02:00", "CET")
+ * wins over the zone. In a spring-forward gap the clock is read with the offset from before the change.
+ */
+export function instantOf(wall: WallClock, zone: string, offsetMinutes?: number): number {
+  const asUtc = utcMilliseconds(wall);
+  if (offsetMinutes !== undefined) return asUtc - offsetMinutes * MINUTE;
+  const guess = asUtc - zoneOffsetMinutes(asUtc, zone) * MINUTE;
+  return asUtc - zoneOffsetMinutes(guess, zone) * MINUTE;
+}
+
+/** `2023-11-14` for a wall clock. */
+export function isoDate(wall: Pick<WallClock, 'year' | 'month' | 'day'>): string {
+  return `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)}`;
+}
+
+export function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { fixAll } from '../core/commands/fixAll';
+import type { Diagnostic } from '../core/types';
+import { DIAGNOSTIC_SOURCE, toRange, toWorkspaceEdit } from './convert';
+import type { Reports } from './reports';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
+
+/** Quick fixes for report diagnostics, and a "Fix all" source action. Fixes come from the analysis of the current version. */
+export class ReportCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly reports: Reports) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const analysis = this.reports.analyze(document);
+    if (!analysis) return [];
+    const actions: vscode.CodeAction[] = [];
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
+    if (wants(vscode.CodeActionKind.QuickFix)) {
+      for (const shown of context.diagnostics) {
+        if (shown.source !== DIAGNOSTIC_SOURCE) continue;
+        const found = analysis.diagnostics.find((candidate) => sameDiagnostic(document, candidate, shown));
+        for (const fix of found?.fixes ?? []) {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document, fix.edits);
+          action.diagnostics = [shown];
+          action.isPreferred = fix.isPreferred;
+          actions.push(action);
+        }
+      }
+    }
+    if (wants(FIX_ALL_KIND) && analysis.diagnostics.some((found) => found.fixes?.some((fix) => fix.isPreferred))) {
+      const { edit } = fixAll(document.getText(), this.reports.options(document.uri));
+      if (edit) {
+        const action = new vscode.CodeAction('Fix all auto-fixable report problems', FIX_ALL_KIND);
+        action.edit = toWorkspaceEdit(document, [edit]);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+function sameDiagnostic(document: vscode.TextDocument, found: Diagnostic, shown: vscode.Diagnostic): boolean {
+  const code = typeof shown.code === 'object' ? shown.code.value : shown.code;
+  return code === found.rule && shown.message === found.message && toRange(document, found.range).isEqual(shown.range);
+}

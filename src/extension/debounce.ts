@@ -1,0 +1,30 @@
+import type * as vscode from 'vscode';
+
+/** Runs the latest call per key once `delayMs` have passed without another call for that key. */
+export class KeyedDebouncer implements vscode.Disposable {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly delayMs: () => number) {}
+
+  run(key: string, action: () => void): void {
+    this.cancel(key);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        action();
+      }, this.delayMs()),
+    );
+  }
+
+  cancel(key: string): void {
+    const timer = this.timers.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,5 @@
+// esbuild loads these as text (see esbuild.mjs).
+declare module '*.yaml' {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,39 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  FILES, closeAllEditors, hasRule, openInEditor, readText, replaceText, ruleOf, waitForDiagnostics, workspaceUri, writeWorkspaceFile, withoutSection,
+} from './helpers';
+
+suite('Diagnostics', () => {
+  teardown(closeAllEditors);
+
+  test('a missing section is reported, with a link to the rule, and goes away once the section is back', async () => {
+    const complete = await readText(workspaceUri(FILES.completeReport));
+    const uri = await writeWorkspaceFile('scratch/diagnostics.md', withoutSection(complete, 'Lessons Learned'));
+    const editor = await openInEditor(uri);
+
+    const diagnostics = await waitForDiagnostics(uri, hasRule('section.missing'), 'section.missing');
+    assert.deepStrictEqual(diagnostics.map(ruleOf), ['section.missing']);
+    const [missing] = diagnostics;
+    assert.match(missing.message, /Lessons Learned/);
+    assert.strictEqual(missing.severity, vscode.DiagnosticSeverity.Error);
+    const code = missing.code as { value: string; target: vscode.Uri };
+    assert.strictEqual(code.target.scheme, 'https', 'the code links to the rule documentation');
+
+    await replaceText(editor, complete);
+    await waitForDiagnostics(uri, (found) => found.length === 0, 'no diagnostics');
+  });
+
+  test('the preferred quick fix on the missing-section fixture removes the diagnostic', async () => {
+    const uri = workspaceUri(FILES.missingSection);
+    await openInEditor(uri);
+    const [missing] = (await waitForDiagnostics(uri, hasRule('section.missing'), 'section.missing')).filter((d) => ruleOf(d) === 'section.missing');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value,
+    );
+    const preferred = actions.find((action) => action.isPreferred && action.diagnostics?.some((d) => d.message === missing.message));
+    assert.ok(preferred?.edit, `a preferred fix among: ${actions.map((action) => action.title).join('; ')}`);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    await waitForDiagnostics(uri, (found) => !found.some((d) => d.message === missing.message), 'the fixed diagnostic to go');
+  });
+});

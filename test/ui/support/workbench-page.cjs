@@ -1,0 +1,106 @@
+// A UI suite's workbench: VS Code for the Web on a fresh fixture workspace in headless Chromium, and the steps a
+// person takes in it (keyboard, Command Palette, Quick Pick, Problems view), with a screenshot per step under
+// test-results/ui/<suite>/. A failed test leaves a screenshot of the page as it was.
+const fs = require('node:fs');
+const path = require('node:path');
+const { RESULTS_DIR, startServer, openWorkbench } = require('../../../scripts/workbench.cjs');
+const { createFixtureWorkspace } = require('../../../scripts/fixture-workspace.cjs');
+
+const STEP_TIMEOUT_MS = 15_000;
+const EDITOR = '.editor-group-container.active .monaco-editor';
+const QUICK_INPUT = '.quick-input-widget';
+
+/** Registers the suite's hooks and returns its workbench; use it inside tests only. */
+function useWorkbench(suiteName) {
+  const shotsDir = path.join(RESULTS_DIR, 'ui', suiteName);
+  let workspace, server, workbench, shotCount = 0;
+  const ui = {
+    get page() {
+      return workbench.page;
+    },
+
+    async screenshot(step) {
+      fs.mkdirSync(shotsDir, { recursive: true });
+      shotCount += 1;
+      const file = path.join(shotsDir, `${String(shotCount).padStart(2, '0')}-${step.replace(/[^\w-]+/g, '-')}.png`);
+      await ui.page.screenshot({ path: file });
+      return file;
+    },
+
+    /** F1, type the command's title, run it. */
+    async runCommand(title) {
+      await ui.page.keyboard.press('F1');
+      const input = ui.page.locator(`${QUICK_INPUT} input`);
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      await ui.quickPickRow(title).waitFor();
+      await ui.page.keyboard.press('Enter');
+    },
+
+    /** A row of the open Quick Pick whose label contains `label`. */
+    quickPickRow(label) {
+      return ui.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: label }).first();
+    },
+
+    /** Opens a workspace file with Quick Open (Ctrl+P). */
+    async openFile(relativePath) {
+      await ui.page.keyboard.press('Control+P');
+      const input = ui.page.locator(`${QUICK_INPUT} input`);
+      await input.waitFor({ state: 'visible' });
+      await input.fill(relativePath);
+      await ui.quickPickRow(path.basename(relativePath)).waitFor();
+      await ui.page.keyboard.press('Enter');
+      await ui.page.locator('.tabs-container .tab.active', { hasText: path.basename(relativePath) }).waitFor();
+      await ui.page.locator(`${EDITOR} .view-lines`).waitFor();
+    },
+
+    /** The lines the active editor shows, spaces as typed. */
+    async visibleEditorLines() {
+      const lines = ui.page.locator(`${EDITOR} .view-lines .view-line`);
+      const tops = await lines.evaluateAll((elements) => elements.map((element) => [element.offsetTop, element.textContent]));
+      return tops.sort((a, b) => a[0] - b[0]).map(([, text]) => text.replace(/\u00a0/g, ' '));
+    },
+
+    /**
+     * Visible lines of the active editor that are exactly `line`, or match a RegExp (the editor renders spaces as
+     * no-break spaces: match them with `\s`).
+     */
+    editorLine(line) {
+      const pattern = typeof line === 'string' ? new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')}$`) : line;
+      return ui.page.locator(`${EDITOR} .view-lines .view-line`, { hasText: pattern });
+    },
+
+    /** The status bar's cursor entry, e.g. "Ln 6, Col 3 (12 selected)". */
+    cursorStatus() {
+      return ui.page.locator('#status\\.editor\\.selection').innerText();
+    },
+
+    editor: () => ui.page.locator(EDITOR),
+  };
+
+  suiteSetup(async function () {
+    this.timeout(120_000);
+    workspace = createFixtureWorkspace();
+    server = await startServer({ folder: workspace.folder });
+    workbench = await openWorkbench(server.url);
+    ui.page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await ui.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+    await ui.page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }); // focus, for key presses
+  });
+
+  teardown(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      console.log(`    screenshot: ${path.relative(process.cwd(), await ui.screenshot(`FAILED-${this.currentTest.title}`))}`);
+    }
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.close();
+    await server?.close();
+    workspace?.remove();
+  });
+
+  return ui;
+}
+
+module.exports = { useWorkbench };

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analyze';
+import { applyEdits } from '../../src/core/edits';
+import { TemplateRegistry } from '../../src/core/templates/registry';
+import type { Diagnostic, Fix } from '../../src/core/types';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+export const NOW = new Date('2026-11-23T12:00:00Z');
+
+export function readProjectFile(...path: string[]): string {
+  return readFileSync(join(ROOT, ...path), 'utf8');
+}
+
+export function analyze(text: string, options: Partial<AnalysisOptions> = {}): Analysis {
+  return analyzeReport(text, { templates: new TemplateRegistry(), now: NOW, ...options });
+}
+
+export function rulesOf(analysis: Analysis): string[] {
+  return analysis.diagnostics.map((d) => d.rule);
+}
+
+export function only(analysis: Analysis, rule: string): Diagnostic[] {
+  return analysis.diagnostics.filter((d) => d.rule === rule);
+}
+
+/** The one diagnostic of a rule; fails when there are none or several. */
+export function single(analysis: Analysis, rule: string): Diagnostic {
+  const found = only(analysis, rule);
+  assert.equal(found.length, 1, `expected one ${rule}, got ${found.length}: ${found.map((d) => d.message).join(' | ')}`);
+  return found[0];
+}
+
+export function fixTitled(diagnostic: Diagnostic, title: string | RegExp): Fix {
+  const fix = diagnostic.fixes?.find((f) => (typeof title === 'string' ? f.title === title : title.test(f.title)));
+  assert.ok(fix, `no fix "${title}" among ${diagnostic.fixes?.map((f) => f.title).join(', ')}`);
+  return fix;
+}
+
+export function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
+}
+
+/** The text at a diagnostic's range. */
+export function textAt(analysis: Analysis, diagnostic: Diagnostic): string {
+  return analysis.report.text.slice(diagnostic.range.start, diagnostic.range.end);
+}
+
+/** A complete, valid security report; tests break one thing at a time. */
+export const VALID_REPORT = readProjectFile('examples', 'incidents', '2023-11-23-cloudflare-atlassian-breach.md');
+
+export function lineOf(analysis: Analysis, diagnostic: Diagnostic): number {
+  return analysis.report.lines.positionAt(diagnostic.range.start).line + 1;
+}

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { parseReport } from '../../src/core/report';
+import { analyze, VALID_REPORT } from './helpers';
+
+suite('parseReport', () => {
+  test('builds the section tree from ATX and setext headings', () => {
+    const report = parseReport('# Incident Report: X\n\nSummary\n=======\n\nIntro\n\nDetails\n-------\n\n### Sub\n\n## Next\n');
+    assert.equal(report.title?.title, 'Incident Report: X');
+    assert.deepEqual(
+      report.sections.map((s) => [s.heading.title, s.heading.level, s.children.map((c) => c.heading.title)]),
+      [
+        ['Summary', 1, []],
+        ['Details', 2, ['Sub']],
+        ['Next', 2, []],
+      ],
+    );
+  });
+
+  test('ignores headings inside fenced code, indented code, HTML blocks and front matter', () => {
+    const text = [
+      '---',
+      'kind: security',
+      '# not a heading: YAML comment',
+      '---',
+      '# Incident Report: Fences',
+      '',
+      '```markdown',
+      '## Inside Fence',
+      '```',
+      '',
+      '    ## Indented Code',
+      '',
+      '<div>',
+      '## Inside HTML',
+      '</div>',
+      '',
+      '## Real',
+      '',
+    ].join('\n');
+    const report = parseReport(text);
+    assert.equal(report.title?.title, 'Incident Report: Fences');
+    assert.deepEqual(report.allSections.map((s) => s.heading.title), ['Real']);
+  });
+
+  test('reads bold and plain field lines with the exact ranges of name and value', () => {
+    const text = '# T\n\n## Incident Details\n\n- **Discovery Date:** 2024-03-01\n- Incident Date: 2024-02-28\n- **Empty:**\n';
+    const section = parseReport(text).sections[0];
+    assert.deepEqual(
+      section.fields.map((f) => [f.name, f.value, text.slice(f.nameRange.start, f.nameRange.end), text.slice(f.valueRange.start, f.valueRange.end), f.bold]),
+      [
+        ['Discovery Date', '2024-03-01', 'Discovery Date', '2024-03-01', true],
+        ['Incident Date', '2024-02-28', 'Incident Date', '2024-02-28', false],
+        ['Empty', '', 'Empty', '', true],
+      ],
+    );
+  });
+
+  test('gives the same structure and correct positions with CRLF line endings and a BOM', () => {
+    const lf = VALID_REPORT;
+    const crlf = '\uFEFF' + lf.replace(/\n/g, '\r\n');
+    const a = parseReport(lf);
+    const b = parseReport(crlf);
+    assert.deepEqual(
+      b.allSections.map((s) => [s.heading.title, s.heading.line]),
+      a.allSections.map((s) => [s.heading.title, s.heading.line]),
+    );
+    for (const section of b.allSections) {
+      assert.equal(crlf.slice(section.heading.titleRange.start, section.heading.titleRange.end), section.heading.title);
+      for (const field of section.fields) assert.equal(crlf.slice(field.valueRange.start, field.valueRange.end).replace(/\r\n\s*/g, ' '), field.value);
+    }
+    assert.deepEqual(b.frontMatter?.raw, a.frontMatter?.raw);
+  });
+
+  test('diagnostics of a CRLF + BOM copy point at the same lines and columns', () => {
+    const broken = VALID_REPORT.replace('## Lessons Learned', '## Lesons Learned').replace('tlp: TLP:AMBER', 'tlp: TLP:WHITE');
+    const position = (text: string) => {
+      const analysis = analyze(text);
+      return analysis.diagnostics.map((d) => [d.rule, analysis.report.lines.positionAt(d.range.start), analysis.report.lines.positionAt(d.range.end)] as const);
+    };
+    const lf = position(broken);
+    assert.equal(lf.length, 2);
+    const crlf = position('\uFEFF' + broken.replace(/\n/g, '\r\n'));
+    assert.deepEqual(crlf, lf.map(([rule, start, end]) => [rule, shiftedByBom(start), shiftedByBom(end)]));
+  });
+
+  test('records disable comments for the section they stand in', () => {
+    const report = parseReport('# T\n\n<!-- incident-report-disable content.todo -->\n\n## A\n\n<!-- incident-report-disable section.empty field.missing -->\n');
+    assert.deepEqual([...report.disabledRules], ['content.todo']);
+    assert.deepEqual([...report.sections[0].disabledRules], ['section.empty', 'field.missing']);
+  });
+});
+
+/** A BOM is one UTF-16 unit before line 1: it shifts columns on the first line only. */
+function shiftedByBom(position: { line: number; character: number }) {
+  return position.line === 0 ? { line: 0, character: position.character + 1 } : position;
+}
