@@ -1,6 +1,7 @@
 import { matchTemplate } from './match';
 import { DEFAULT_NOT_APPLICABLE_REASON } from './notApplicable';
 import { isRuleDisabled, parseReport, sectionAt, type ParsedReport } from './report';
+import { diagnostic } from './rules/catalog';
 import type { KindSource, RuleContext } from './rules/context';
 import { RULE_CHECKS } from './rules/index';
 import { inferKind } from './rules/kindRules';
@@ -22,11 +23,25 @@ export interface Analysis extends RuleContext {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Larger texts are not validated: parsing them would keep the editor busy for seconds on every keystroke. */
+export const MAX_REPORT_LENGTH = 1024 * 1024;
+
 export function analyzeReport(text: string, options: AnalysisOptions): Analysis {
+  if (text.length > MAX_REPORT_LENGTH) return tooLarge(text, options);
   const report = parseReport(text);
   const context = ruleContext(report, options);
   const diagnostics = RULE_CHECKS.flatMap((check) => check(context));
   return { ...context, diagnostics: applyRuleSettings(report, diagnostics, options.rules ?? {}) };
+}
+
+/** Only the front matter and title of an oversized report are read, and one diagnostic says why. */
+function tooLarge(text: string, options: AnalysisOptions): Analysis {
+  const firstSection = text.search(/^#{2,6}\s/m);
+  const head = text.slice(0, Math.min(firstSection === -1 ? MAX_REPORT_LENGTH : firstSection, MAX_REPORT_LENGTH));
+  const context = ruleContext(parseReport(head), options);
+  const size = `${(text.length / (1024 * 1024)).toFixed(1)} MiB`;
+  const message = `This report is ${size}: reports over 1 MiB are not validated. Split it, or move logs and raw data to attachments.`;
+  return { ...context, diagnostics: applyRuleSettings(context.report, [diagnostic('report.too-large', { start: 0, end: 0 }, message)], options.rules ?? {}) };
 }
 
 function ruleContext(report: ParsedReport, options: AnalysisOptions): RuleContext {

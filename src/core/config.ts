@@ -26,7 +26,9 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
 export function parseConfigFile(text: string): { config: ConfigFile | undefined; diagnostics: Diagnostic[] } {
   const parsed = parseYamlWithSchema(text, 0, configSchema, { syntax: 'config.invalid', invalid: 'config.invalid', unknownKey: 'config.invalid' });
   const diagnostics = [...parsed.diagnostics];
-  for (const rule of Object.keys(parsed.data?.rules ?? {})) {
+  const raw = parsed.raw as { rules?: unknown } | null;
+  const rules = raw?.rules && typeof raw.rules === 'object' ? Object.keys(raw.rules) : [];
+  for (const rule of rules) {
     if ((RULE_IDS as string[]).includes(rule)) continue;
     const at = Math.max(0, text.indexOf(rule));
     diagnostics.push(diagnostic('config.invalid', { start: at, end: at + rule.length }, `Unknown rule "${rule}"`));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportExportSchema } from './exportSchema';
 import { configSchema, frontMatterSchema, templateSchema } from './schemas';
 
 /** The JSON Schemas shipped in `schemas/`, generated from the zod schemas (checked by a test). */
@@ -8,5 +9,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'front-matter.schema.json': generate(frontMatterSchema, 'https://incident-report-studio.dev/schemas/front-matter.schema.json'),
     'template.schema.json': generate(templateSchema, 'https://incident-report-studio.dev/schemas/template.schema.json'),
     'config.schema.json': generate(configSchema, 'https://incident-report-studio.dev/schemas/config.schema.json'),
+    'report.schema.json': generate(reportExportSchema, 'https://incident-report-studio.dev/schemas/report.schema.json'),
   };
 }

@@ -18,6 +18,6 @@ export function isNotApplicable(text: string): boolean {
 
 /** The canonical form the commands write: `N/A (reason)`, one of the forms the seed reports use. */
 export function notApplicableText(reason: string): string {
-  const trimmed = reason.trim().replace(/^\(|\)$/g, '').replace(/\.$/, '');
+  const trimmed = reason.trim().replace(/\.$/, '').replace(/^\((.*)\)$/, '$1').trim();
   return trimmed ? `N/A (${trimmed})` : 'N/A';
 }

@@ -9,10 +9,11 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { Reports } from './reports';
 import { COMMANDS, type Services } from './services';
 import { ReportStatusBar } from './statusBar';
+import { registerTimelinePreview, type TimelinePreviewApi } from './timelinePreview';
 import { WorkspaceTemplates } from './workspaceTemplates';
 
 /** Activation shared by the desktop (node) and web (webworker) entry points. */
-export async function activateShared(context: vscode.ExtensionContext): Promise<Services> {
+export async function activateShared(context: vscode.ExtensionContext): Promise<Services & { readonly timelinePreview: TimelinePreviewApi }> {
   const configuration = new Configuration();
   const templates = new WorkspaceTemplates(configuration);
   const reports = new Reports(configuration, templates, () => new Date());
@@ -36,9 +37,11 @@ export async function activateShared(context: vscode.ExtensionContext): Promise<
     vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => validateWorkspace(services)),
   );
 
+  const timelinePreview = registerTimelinePreview(context, services);
+
   await configuration.reload();
   await templates.reload();
   diagnostics.publishAllOpen();
   statusBar.update();
-  return services;
+  return { ...services, timelinePreview };
 }

@@ -67,7 +67,11 @@ export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boole
 
 /** Runs `change` and waits until `document`'s text changes (the extension host learns of edits asynchronously). */
 export async function changing<T>(document: vscode.TextDocument, change: () => Thenable<T>): Promise<T> {
-  const changed = nextEvent(vscode.workspace.onDidChangeTextDocument, (event) => event.document === document, `a change of ${document.uri.path}`);
+  const changed = nextEvent(
+    vscode.workspace.onDidChangeTextDocument,
+    (event) => event.document === document && event.contentChanges.length > 0,
+    `a change of ${document.uri.path}`,
+  );
   const result = await change();
   await changed;
   return result;

@@ -1,22 +1,20 @@
 import type { Timeline, TimelineEvent, TimelineMetrics } from './types';
-import { isoDate, pad, wallClockAt } from './zones';
+import { isoDate, pad, wallClockAt, zoneAbbreviation } from './zones';
 
 /** The timeline as the CLI prints it: events by time (undated last), instants in UTC, lines 1-based. */
 export interface TimelineJson {
-  readonly events: readonly {
-    readonly at: string | null;
-    readonly end: string | null;
-    readonly text: string;
-    readonly phase: string | null;
-    readonly line: number;
-  }[];
-  readonly metrics: TimelineMetrics;
+  events: { at: string | null; end: string | null; text: string; phase: string | null; line: number }[];
+  metrics: Omit<TimelineMetrics, 'start'>;
 }
 
 export function timelineToJson(timeline: Timeline): TimelineJson {
   return {
     events: timeline.events.map(({ at, end, text, phase, line }) => ({ at, end, text, phase, line: line + 1 })),
-    metrics: { ...timeline.metrics },
+    metrics: {
+      timeToDetectSeconds: timeline.metrics.timeToDetectSeconds,
+      timeToContainSeconds: timeline.metrics.timeToContainSeconds,
+      timeToRecoverSeconds: timeline.metrics.timeToRecoverSeconds,
+    },
   };
 }
 
@@ -47,19 +45,18 @@ export function timelineToMermaid(timeline: Timeline, title: string): string {
   return lines.join('\n') + '\n';
 }
 
-const zoneNames = new Map<string, Intl.DateTimeFormat>();
-
-/** "2023-11-14", or "2023-11-14 09∶12 UTC" (a ratio sign: a colon would end the period). */
+/** "2023-11-14", "2023-11-14 09∶12 UTC" (a ratio sign: a colon would end the period), "2023-11-27 – 2023-12-05". */
 function periodLabel(event: TimelineEvent, zone: string): string {
   if (!event.at) return 'Date unknown';
-  const instant = Date.parse(event.at);
+  const start = instantLabel(Date.parse(event.at), event.hasTime, zone);
+  return event.end ? `${start} – ${instantLabel(Date.parse(event.end), event.hasTime, zone)}` : start;
+}
+
+function instantLabel(instant: number, hasTime: boolean, zone: string): string {
   const wall = wallClockAt(instant, zone);
   const day = isoDate(wall);
-  if (!event.hasTime) return day;
-  let names = zoneNames.get(zone);
-  if (!names) zoneNames.set(zone, (names = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })));
-  const zoneName = names.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? zone;
-  return mermaidText(`${day} ${pad(wall.hour)}:${pad(wall.minute)} ${zoneName}`);
+  if (!hasTime) return day;
+  return mermaidText(`${day} ${pad(wall.hour)}:${pad(wall.minute)} ${zoneAbbreviation(instant, zone)}`);
 }
 
 /**

@@ -105,12 +105,16 @@ function dateTimeField(section: Section, template: TemplateSection | null): Fiel
   return section.fields.find((field) => DATE_TIME_NAMES.has(normalizeTitle(field.name))) ?? null;
 }
 
-/** "Vector: stolen credentials; Details: …", else the phase's first line, else its title. */
+/** "Vector: Stolen credentials. Details: …", else the phase's first line, else its title. */
 function phaseText(section: Section, dateField: FieldLine | null, phase: string): string {
   const fields = section.fields.filter((field) => field !== dateField && field.value !== '');
-  if (fields.length > 0) return fields.map((field) => `${field.name}: ${plainText(field.value)}`).join('; ');
+  if (fields.length > 0) return fields.map((field) => `${field.name}: ${asSentence(plainText(field.value))}`).join(' ');
   const line = section.lines.find((candidate) => candidate.line !== dateField?.line);
   return line ? plainText(line.text) : phase;
+}
+
+function asSentence(text: string): string {
+  return /[.!?…)]$/.test(text) ? text : `${text}.`;
 }
 
 function responseSources(response: SectionMatch | null, bySection: Map<Section, SectionMatch>, kind: ReportKind | null): EventSource[] {

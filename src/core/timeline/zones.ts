@@ -11,28 +11,36 @@ export interface WallClock {
 }
 
 const MINUTE = 60_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
-function partsFormatter(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, formatter);
+/** A formatter for the zone, made once; null for a name Intl does not know. */
+function zoneFormatter(zone: string, purpose: 'parts' | 'name'): Intl.DateTimeFormat | null {
+  const key = `${purpose} ${zone}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat(
+        'en-US',
+        purpose === 'name'
+          ? { timeZone: zone, timeZoneName: 'short' }
+          : { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' },
+      );
+    } catch {
+      formatter = null;
+    }
+    formatters.set(key, formatter);
   }
   return formatter;
 }
 
-function isUtc(zone: string): boolean {
-  return zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT';
+/** Null for UTC, and for a name Intl does not know (read as UTC: the front matter rule reports it). */
+function partsFormatter(zone: string): Intl.DateTimeFormat | null {
+  return zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT' ? null : zoneFormatter(zone, 'parts');
+}
+
+/** "UTC", "GMT+1", "PST": the zone's short name at the instant. */
+export function zoneAbbreviation(instant: number, zone: string): string {
+  return zoneFormatter(zone, 'name')?.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'UTC';
 }
 
 function utcMilliseconds(wall: WallClock): number {
@@ -44,7 +52,8 @@ function utcMilliseconds(wall: WallClock): number {
 
 /** What a clock in the IANA zone shows at the instant. */
 export function wallClockAt(instant: number, zone: string): WallClock {
-  if (isUtc(zone)) {
+  const formatter = partsFormatter(zone);
+  if (!formatter) {
     const date = new Date(instant);
     return {
       year: date.getUTCFullYear(),
@@ -57,7 +66,7 @@ export function wallClockAt(instant: number, zone: string): WallClock {
     };
   }
   const values: Record<string, number> = {};
-  for (const part of partsFormatter(zone).formatToParts(new Date(instant))) {
+  for (const part of formatter.formatToParts(new Date(instant))) {
     if (part.type !== 'literal') values[part.type] = Number(part.value);
   }
   return {
@@ -73,7 +82,6 @@ export function wallClockAt(instant: number, zone: string): WallClock {
 
 /** Minutes the zone is ahead of UTC at the instant. */
 export function zoneOffsetMinutes(instant: number, zone: string): number {
-  if (isUtc(zone)) return 0;
   return Math.round((utcMilliseconds(wallClockAt(instant, zone)) - instant) / MINUTE);
 }
 

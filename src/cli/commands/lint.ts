@@ -1,0 +1,94 @@
+import { matchesReportGlobs } from '../../core/config';
+import { exportDiagnostics } from '../../core/export';
+import type { LintedFile } from '../../core/exportSchema';
+import { nonNegativeInteger, oneOf, parseCommandArgs } from '../args';
+import { paletteFor } from '../color';
+import type { CliContext, Command } from '../context';
+import { CliError } from '../errors';
+import { displayPath, readText } from '../files';
+import { formatSarif } from '../formatters/sarif';
+import { formatStylish } from '../formatters/stylish';
+import { json } from '../output';
+import { lintTargets, type LintTarget } from '../targets';
+import { VERSION } from '../version';
+import { loadWorkspace, type Workspace } from '../workspace';
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'check reports against their templates and rules',
+  help: `Usage: incident-report lint [options] [file | folder | glob ...]
+
+Checks incident reports with the rules, templates and .incident-report.yaml the editor extension uses.
+
+Without arguments, checks every report under the current folder: Markdown files that match the "files"
+globs of .incident-report.yaml (default **/incidents/**/*.md), or whose front matter has "kind" or
+"template", or whose first heading starts with "Incident Report:". Folders and quoted globs are searched
+the same way; a file named on the command line is always checked as a report. node_modules and .git are
+skipped. Problems in .incident-report.yaml and in template files are listed too.
+
+Options:
+  -f, --format <name>     stylish (default; colour on a terminal unless NO_COLOR is set), json or sarif
+      --max-warnings <n>  exit with 1 when there are more than n warnings
+      --base <folder>     folder SARIF file URIs are relative to (default: the current folder)
+  -h, --help              show this help
+
+Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
+            2 a usage error or a file that cannot be read.
+`,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs('lint', args, {
+      format: { type: 'string', short: 'f' },
+      'max-warnings': { type: 'string' },
+      base: { type: 'string' },
+    });
+    const format = oneOf('lint', 'format', values.format, FORMATS, 'stylish');
+    const maxWarnings = nonNegativeInteger('lint', 'max-warnings', values['max-warnings']);
+    const workspace = await loadWorkspace(context.cwd, context.now);
+    const { reports, failures } = await lintReports(await lintTargets(positionals, workspace, context.cwd), workspace, context);
+    const files = [...workspace.problems, ...reports];
+
+    if (format === 'stylish') context.out(formatStylish(files, paletteFor(context.stdoutIsTty, context.env)));
+    else if (format === 'json') context.out(json({ files }));
+    else context.out(json(formatSarif(files, { cwd: context.cwd, base: values.base ?? '.', version: VERSION })));
+
+    const all = files.flatMap((file) => file.diagnostics);
+    const warnings = all.filter((found) => found.severity === 'warning').length;
+    if (failures > 0) return 2;
+    if (all.some((found) => found.severity === 'error')) return 1;
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+      context.err(`incident-report lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
+
+/** Lints every target that is a report; a file that cannot be read or checked is reported on stderr and skipped. */
+async function lintReports(targets: readonly LintTarget[], workspace: Workspace, context: CliContext): Promise<{ reports: LintedFile[]; failures: number }> {
+  const reports: LintedFile[] = [];
+  let failures = 0;
+  for (const target of targets) {
+    try {
+      const text = await readText(target.path, target.display);
+      const matchesGlobs = target.forced || matchesReportGlobs(displayPath(workspace.root, target.path), workspace.config.files);
+      const analysis = checked(target, () => workspace.analyze(text, matchesGlobs));
+      if (analysis) reports.push({ file: target.display, kind: analysis.kind, diagnostics: exportDiagnostics(analysis.report.lines, analysis.diagnostics) });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      context.err(`${error.message}\n`);
+      failures++;
+    }
+  }
+  return { reports, failures };
+}
+
+/** Runs the analysis; an exception in the core (a bug) fails this file only, with a one-line message. */
+function checked<T>(target: LintTarget, analyze: () => T): T {
+  try {
+    return analyze();
+  } catch (error) {
+    throw new CliError(`incident-report: cannot check ${target.display}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,2 @@
+/** A failure the user can act on: printed as one line on stderr, exit code 2. No stack trace. */
+export class CliError extends Error {}

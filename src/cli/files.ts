@@ -1,0 +1,80 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { CliError } from './errors';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many symbolic links',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
+/** A file's text (UTF-8; a BOM stays for the core to skip). Any failure is a CliError naming the file. */
+export async function readText(path: string, display: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`incident-report: cannot read ${display}: ${reason(error)}`);
+  }
+}
+
+/** The text, or undefined when the file does not exist; other failures are CliErrors. */
+export async function readOptionalText(path: string, display: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw new CliError(`incident-report: cannot read ${display}: ${reason(error)}`);
+  }
+}
+
+export function reason(error: unknown): string {
+  const code = errorCode(error);
+  return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+export async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every file under `folder` (absolute paths, sorted), skipping node_modules and .git. Symbolic links to files are
+ * listed (a broken one too, so that reading it reports the problem); links to folders are not followed.
+ */
+export async function walkFiles(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (current: string) => {
+    const entries = await readdir(current, { withFileTypes: true }).catch((error) => {
+      throw new CliError(`incident-report: cannot read folder ${current}: ${reason(error)}`);
+    });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await visit(path);
+      } else if (entry.isFile() || (entry.isSymbolicLink() && !(await isFolder(path)))) {
+        found.push(path);
+      }
+    }
+  };
+  await visit(folder);
+  return found;
+}
+
+/** A path as the user sees it: relative to `from` when inside it, with forward slashes. */
+export function displayPath(from: string, path: string): string {
+  const relativePath = relative(from, path);
+  if (relativePath === '' || isAbsolute(relativePath)) return path;
+  return relativePath.split(sep).join('/');
+}

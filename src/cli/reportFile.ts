@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import type { Analysis } from '../core/analyze';
+import type { CliContext } from './context';
+import { displayPath, readText } from './files';
+import { loadWorkspace } from './workspace';
+
+/** A file named on the command line, analysed as a report whatever its name and content. */
+export async function analyzeNamedReport(file: string, context: CliContext): Promise<{ display: string; analysis: Analysis }> {
+  const workspace = await loadWorkspace(context.cwd, context.now);
+  const path = resolve(context.cwd, file);
+  const display = displayPath(context.cwd, path);
+  const text = await readText(path, display);
+  return { display, analysis: workspace.analyze(text, true)! };
+}

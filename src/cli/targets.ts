@@ -1,0 +1,60 @@
+import { Minimatch } from 'minimatch';
+import { isAbsolute, resolve } from 'node:path';
+import { matchesReportGlobs } from '../core/config';
+import { CliError } from './errors';
+import { displayPath, isFolder, walkFiles } from './files';
+import type { Workspace } from './workspace';
+
+export interface LintTarget {
+  readonly path: string;
+  /** Path relative to the current folder, forward slashes. */
+  readonly display: string;
+  /** Whether the file must be checked as a report even when neither its path nor its content says it is one. */
+  readonly forced: boolean;
+}
+
+const MARKDOWN = /\.md$/i;
+
+/**
+ * The files `lint` checks. No arguments: every Markdown file under the current folder (and any file the
+ * configured globs name). A folder: the same under it. A glob: the files it matches. In these cases a file is
+ * checked when it is a report by the extension's rule (the globs, else its front matter or title). A file
+ * path: that file, always checked as a report.
+ */
+export async function lintTargets(args: readonly string[], workspace: Workspace, cwd: string): Promise<LintTarget[]> {
+  const targets = new Map<string, LintTarget>();
+  const add = (path: string, forced: boolean) => {
+    if (!targets.has(path)) targets.set(path, { path, display: displayPath(cwd, path), forced });
+  };
+  const addFolder = async (folder: string) => {
+    for (const path of await walkFiles(folder)) {
+      if (MARKDOWN.test(path) || matchesReportGlobs(displayPath(workspace.root, path), workspace.config.files)) add(path, false);
+    }
+  };
+
+  if (args.length === 0) await addFolder(workspace.root);
+  for (const arg of args) {
+    const pattern = new Minimatch(arg.replace(/\\/g, '/').replace(/^(\.\/)+/, ''), { dot: true });
+    if (pattern.hasMagic()) {
+      const folder = resolve(cwd, staticPrefix(pattern.pattern));
+      const matched = ((await isFolder(folder)) ? await walkFiles(folder) : []).filter((path) =>
+        pattern.match(isAbsolute(pattern.pattern) ? path.replace(/\\/g, '/') : displayPath(cwd, path)),
+      );
+      if (matched.length === 0) throw new CliError(`incident-report lint: no files match "${arg}"`);
+      matched.forEach((path) => add(path, false));
+    } else if (await isFolder(resolve(cwd, arg))) {
+      await addFolder(resolve(cwd, arg));
+    } else {
+      add(resolve(cwd, arg), true);
+    }
+  }
+  return [...targets.values()];
+}
+
+/** The folders at the start of a glob, before its first segment with a wildcard. */
+function staticPrefix(pattern: string): string {
+  const segments = pattern.split('/');
+  const firstMagic = segments.findIndex((segment) => new Minimatch(segment, { magicalBraces: true }).hasMagic());
+  const prefix = segments.slice(0, firstMagic).join('/');
+  return prefix === '' && pattern.startsWith('/') ? '/' : prefix || '.';
+}

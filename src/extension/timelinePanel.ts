@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import { buildTimeline } from '../core/timeline/build';
+import type { Timeline } from '../core/timeline/types';
+import { webviewMessageSchema, type HostMessage } from '../shared/timelineMessages';
+import { toRange } from './convert';
+import type { Services } from './services';
+import { fileNameOf, reportTitle, timelineView } from './timelineView';
+import { timelineHtml, timelineWebviewOptions } from './timelineWebview';
+
+/** One Timeline preview panel and the document it shows. */
+export class TimelinePanel implements vscode.Disposable {
+  /** The timeline the webview shows: clicks and highlights are about its events, whatever was typed since. */
+  private shown: Timeline | undefined;
+  /** The event the webview highlights, so that a selection the preview itself made does not echo back. */
+  private highlighted: string | null = null;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private document: vscode.TextDocument,
+    private readonly services: Services,
+    extensionUri: vscode.Uri,
+    private readonly sent: vscode.EventEmitter<HostMessage>,
+  ) {
+    panel.webview.options = timelineWebviewOptions(extensionUri);
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(extensionUri, 'media', 'timeline-light.svg'),
+      dark: vscode.Uri.joinPath(extensionUri, 'media', 'timeline-dark.svg'),
+    };
+    this.updateTitle();
+    const first = this.stateMessage();
+    panel.webview.html = timelineHtml(panel.webview, extensionUri, first);
+    sent.fire(first);
+    this.disposables = [panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message))];
+  }
+
+  get uri(): vscode.Uri {
+    return this.document.uri;
+  }
+
+  shows(uri: vscode.Uri): boolean {
+    return uri.toString() === this.document.uri.toString();
+  }
+
+  /** Shows another document from now on. */
+  display(document: vscode.TextDocument): void {
+    this.document = document;
+    this.highlighted = null;
+    this.updateTitle();
+    this.refresh();
+  }
+
+  /** Sends the document's current timeline. */
+  refresh(): void {
+    this.post(this.stateMessage());
+  }
+
+  /** Highlights the event whose source holds the position, if it is not highlighted already. */
+  highlightAt(position: vscode.Position): void {
+    const offset = this.document.offsetAt(position);
+    const eventId = this.shown?.events.find(({ range }) => range.start <= offset && offset <= range.end)?.id ?? null;
+    if (eventId === this.highlighted) return;
+    this.highlighted = eventId;
+    this.post({ type: 'highlight', uri: this.uri.toString(), eventId });
+  }
+
+  /** A message from the webview, or one a test delivers as if it were. */
+  async receive(message: unknown): Promise<void> {
+    const parsed = webviewMessageSchema.safeParse(message);
+    if (!parsed.success || parsed.data.uri !== this.uri.toString()) return;
+    switch (parsed.data.type) {
+      case 'reveal':
+        return this.reveal(parsed.data.eventId);
+    }
+  }
+
+  /** Stops listening to the panel; disposing the panel is its owner's. */
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private async reveal(eventId: string): Promise<void> {
+    const event = this.shown?.events.find(({ id }) => id === eventId);
+    if (!event) return;
+    this.highlighted = event.id; // the webview highlighted it on the click
+    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: true });
+    const range = toRange(this.document, event.range);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** The column of an editor showing the document, else the first: never the preview's own. */
+  private editorColumn(): vscode.ViewColumn {
+    return vscode.window.visibleTextEditors.find((editor) => editor.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
+  }
+
+  private stateMessage(): HostMessage {
+    const uri = this.uri.toString();
+    const analysis = this.services.reports.analyze(this.document);
+    if (!analysis) {
+      this.shown = undefined;
+      return { type: 'notReport', uri, fileName: this.fileName() };
+    }
+    const timeline = buildTimeline(analysis);
+    this.shown = timeline;
+    return { type: 'update', uri, view: timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp) };
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+    this.sent.fire(message);
+  }
+
+  private updateTitle(): void {
+    this.panel.title = `Timeline: ${this.fileName()}`;
+  }
+
+  private fileName(): string {
+    return fileNameOf(this.uri.path);
+  }
+}

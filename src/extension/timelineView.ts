@@ -1,0 +1,118 @@
+// What the Timeline preview shows, computed on the host so that the webview only builds DOM. No `vscode` here.
+import type { Analysis } from '../core/analyze';
+import type { PhaseCategory, Timeline, TimelineEvent, TimelineMetrics } from '../core/timeline/types';
+import { isoDate, pad, wallClockAt } from '../core/timeline/zones';
+import type { EventView, MetricView, PhaseGroupView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
+
+const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
+  attack: 'Attack',
+  impact: 'Impact',
+  detection: 'Detection',
+  response: 'Response',
+  recovery: 'Recovery',
+  detail: 'Other',
+};
+
+type DatedEvent = TimelineEvent & { readonly at: string };
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export function timelineView(timeline: Timeline, title: string, tlp: unknown): TimelineView {
+  const dated = timeline.events.filter((event): event is DatedEvent => event.at !== null);
+  const undated = timeline.events.filter((event) => event.at === null);
+  return {
+    title,
+    kind: timeline.kind,
+    tlp: tlpView(tlp),
+    timezone: timeline.timezone,
+    metrics: metricViews(timeline.metrics),
+    dated: groupByPhase(
+      dated.map((event, index) => ({
+        ...eventView(event),
+        when: formatWhen(event, timeline.timezone),
+        gap: index > 0 ? formatGap(dated[index - 1], event) : null,
+      })),
+    ),
+    undated: undated.map(eventView),
+  };
+}
+
+/** The report's title (its first heading), else the file's name: for the preview and the Mermaid export. */
+export function reportTitle(analysis: Analysis, path: string): string {
+  return analysis.report.title?.title ?? fileNameOf(path);
+}
+
+export function fileNameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The front matter's `tlp` as written, coloured when it names a TLP 2.0 colour (TLP 1.0's WHITE is CLEAR). */
+export function tlpView(value: unknown): TlpView | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const label = value.trim();
+  const named = /\b(RED|AMBER|GREEN|CLEAR|WHITE)\b/i.exec(label)?.[1].toLowerCase();
+  const colour: TlpColour | null = named === 'white' ? 'clear' : ((named as TlpColour | undefined) ?? null);
+  return { label, colour };
+}
+
+/** "9 d 0 h", "2 h 15 min", "40 min", "< 1 min": the two largest units, rounded down. */
+export function formatDuration(seconds: number): string {
+  const magnitude = Math.abs(seconds);
+  if (magnitude === 0) return '0 min';
+  if (magnitude < MINUTE) return '< 1 min';
+  const sign = seconds < 0 ? '−' : '';
+  const days = Math.floor(magnitude / DAY);
+  const hours = Math.floor((magnitude % DAY) / HOUR);
+  const minutes = Math.floor((magnitude % HOUR) / MINUTE);
+  if (days > 0) return `${sign}${days} d ${hours} h`;
+  if (hours > 0) return `${sign}${hours} h ${minutes} min`;
+  return `${sign}${minutes} min`;
+}
+
+function metricViews(metrics: TimelineMetrics): MetricView[] {
+  const metric = (name: string, seconds: number | null): MetricView =>
+    seconds === null ? { name, value: '—', known: false } : { name, value: formatDuration(seconds), known: true };
+  return [
+    metric('Time to detect', metrics.timeToDetectSeconds),
+    metric('Time to contain', metrics.timeToContainSeconds),
+    metric('Time to recover', metrics.timeToRecoverSeconds),
+  ];
+}
+
+/** What does not depend on the event's date; dated events add `when` and `gap`. */
+function eventView(event: TimelineEvent): EventView {
+  const categoryTitle = CATEGORY_TITLES[event.category];
+  return { id: event.id, line: event.line, text: event.text, phase: event.phase ?? categoryTitle, category: event.category, categoryTitle, when: null, gap: null };
+}
+
+function formatWhen(event: DatedEvent, zone: string): string {
+  const start = formatInstant(event.at, event.hasTime, zone);
+  return event.end === null ? start : `${start} – ${formatInstant(event.end, event.hasTime, zone)}`;
+}
+
+/** "2023-11-14 09:30", or "2023-11-14" for a date written without a time, on the report zone's clock. */
+function formatInstant(iso: string, hasTime: boolean, zone: string): string {
+  const wall = wallClockAt(Date.parse(iso), zone);
+  return hasTime ? `${isoDate(wall)} ${pad(wall.hour)}:${pad(wall.minute)}` : isoDate(wall);
+}
+
+/** "+2 h 15 min"; in whole days when either date has no time, since its midnight is not a real instant. */
+function formatGap(previous: DatedEvent, event: DatedEvent): string | null {
+  const seconds = (Date.parse(event.at) - Date.parse(previous.at)) / 1000;
+  if (seconds <= 0) return null;
+  if (previous.hasTime && event.hasTime) return `+${formatDuration(seconds)}`;
+  const days = Math.round(seconds / DAY);
+  return days > 0 ? `+${days} d` : null;
+}
+
+function groupByPhase(events: readonly EventView[]): PhaseGroupView[] {
+  const groups: (PhaseGroupView & { events: EventView[] })[] = [];
+  for (const event of events) {
+    const last = groups.at(-1);
+    if (last && last.phase === event.phase && last.category === event.category) last.events.push(event);
+    else groups.push({ phase: event.phase, category: event.category, categoryTitle: event.categoryTitle, events: [event] });
+  }
+  return groups;
+}

@@ -1,0 +1,78 @@
+// The protocol between the Timeline preview's host (src/extension/timelinePreview.ts) and its webview
+// (src/webview/timeline/). No `vscode` here; the webview imports types only, so zod stays out of its bundle.
+import { z } from 'zod';
+import type { PhaseCategory } from '../core/timeline/types';
+import type { ReportKind } from '../core/types';
+
+export const TIMELINE_VIEW_TYPE = 'incidentReport.timeline';
+
+/** The TLP 2.0 colours; null for a label that is not one of them. */
+export type TlpColour = 'red' | 'amber' | 'green' | 'clear';
+
+export interface TlpView {
+  /** As the front matter writes it: "TLP:AMBER+STRICT". */
+  readonly label: string;
+  readonly colour: TlpColour | null;
+}
+
+export interface MetricView {
+  readonly name: string;
+  /** "9 d 0 h", or "—" when a date it needs is missing. */
+  readonly value: string;
+  readonly known: boolean;
+}
+
+export interface EventView {
+  readonly id: string;
+  /** 0-based source line. */
+  readonly line: number;
+  readonly text: string;
+  /** The event's phase or section, else its category's title. */
+  readonly phase: string;
+  readonly category: PhaseCategory;
+  /** "Attack", "Response", …: says in words what the colour says. */
+  readonly categoryTitle: string;
+  /** "2023-11-14 09:30", "2023-11-27 – 2023-12-05", or null when undated. */
+  readonly when: string | null;
+  /** Time since the dated event before it: "+2 h 15 min"; null for the first one, undated ones and no gap. */
+  readonly gap: string | null;
+}
+
+/** A run of consecutive dated events of the same phase. */
+export interface PhaseGroupView {
+  readonly phase: string;
+  readonly category: PhaseCategory;
+  readonly categoryTitle: string;
+  readonly events: readonly EventView[];
+}
+
+/** Everything the webview shows, ready to render: it formats nothing itself. */
+export interface TimelineView {
+  readonly title: string;
+  readonly kind: ReportKind | null;
+  readonly tlp: TlpView | null;
+  readonly timezone: string;
+  readonly metrics: readonly MetricView[];
+  readonly dated: readonly PhaseGroupView[];
+  readonly undated: readonly EventView[];
+}
+
+/**
+ * Host to webview. `update` and `notReport` say which document the preview shows from then on (it follows the
+ * active report); `highlight` is about the event under the editor's cursor and is ignored for another document.
+ */
+export type HostMessage =
+  | { readonly type: 'update'; readonly uri: string; readonly view: TimelineView }
+  | { readonly type: 'notReport'; readonly uri: string; readonly fileName: string }
+  | { readonly type: 'highlight'; readonly uri: string; readonly eventId: string | null };
+
+/** Webview to host; validated before use, since the webview renders document text. */
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  /** The event was clicked or chosen with Enter: reveal and select its source. */
+  z.object({ type: z.literal('reveal'), uri: z.string(), eventId: z.string() }),
+]);
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+/** What the webview keeps with `setState` for the panel serializer. */
+export const webviewStateSchema = z.object({ uri: z.string() });
+export type WebviewState = z.infer<typeof webviewStateSchema>;

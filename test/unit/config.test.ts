@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { matchesReportGlobs, parseConfigFile, resolveConfig } from '../../src/core/config';
+import { analyzeIfReport } from '../../src/core/detect';
+import { TemplateRegistry } from '../../src/core/templates/registry';
+
+suite('configuration', () => {
+  test('the config file overrides settings rule by rule', () => {
+    const { config, diagnostics } = parseConfigFile('rules:\n  section.empty: error\n  content.todo: "off"\nfolder: reports\n');
+    assert.deepEqual(diagnostics, []);
+    const resolved = resolveConfig({ rules: { 'section.empty': 'hint', 'section.order': 'off' }, folder: 'incidents' }, config);
+    assert.deepEqual(resolved.rules, { 'section.empty': 'error', 'section.order': 'off', 'content.todo': 'off' });
+    assert.equal(resolved.folder, 'reports');
+    assert.equal(resolved.templates, '.incident-reports/templates');
+  });
+
+  test('unknown rules, bad severities and unknown keys are reported where they stand', () => {
+    const text = 'rules:\n  section.emtpy: error\n  content.todo: loud\ncolour: red\n';
+    const { diagnostics } = parseConfigFile(text);
+    const at = (needle: string) => diagnostics.find((d) => text.slice(d.range.start).startsWith(needle));
+    assert.match(at('section.emtpy')!.message, /Unknown rule/);
+    assert.match(at('loud')!.message, /expected one of/);
+    assert.match(at('colour')!.message, /Unknown key "colour"/);
+  });
+
+  test('report globs match workspace-relative paths', () => {
+    assert.equal(matchesReportGlobs('incidents/2024/outage.md', ['**/incidents/**/*.md']), true);
+    assert.equal(matchesReportGlobs('docs/incidents/x.md', ['**/incidents/**/*.md']), true);
+    assert.equal(matchesReportGlobs('docs\\incidents\\x.md', ['**/incidents/**/*.md']), true);
+    assert.equal(matchesReportGlobs('README.md', ['**/incidents/**/*.md']), false);
+  });
+
+  test('only reports are analysed: front matter kind/template, an "Incident Report:" title, or a glob match', () => {
+    const options = { templates: new TemplateRegistry() };
+    assert.ok(analyzeIfReport('---\nkind: operational\n---\n# Notes\n', false, options));
+    assert.ok(analyzeIfReport('Incident Report: Setext\n=====\n', false, options));
+    assert.ok(analyzeIfReport('# Meeting notes\n', true, options));
+    assert.equal(analyzeIfReport('# Meeting notes\n\n## Executive Summary\n', false, options), undefined);
+    assert.equal(analyzeIfReport('```\n# Incident Report: in a fence\n```\n', false, options), undefined);
+  });
+});

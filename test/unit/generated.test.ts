@@ -1,0 +1,11 @@
+import * as assert from 'node:assert/strict';
+import { generatedFiles } from '../../src/core/generated';
+import { readProjectFile } from './helpers';
+
+suite('generated files', () => {
+  for (const [path, content] of Object.entries(generatedFiles())) {
+    test(`${path} matches what the core generates (run "npm run generate" after changing a schema or template)`, () => {
+      assert.equal(readProjectFile(path), content);
+    });
+  }
+});
