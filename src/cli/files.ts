@@ -32,6 +32,15 @@ export async function readOptionalText(path: string, display: string): Promise<s
   }
 }
 
+/** Git's test for binary content: a NUL among the first 8,000 characters. */
+export function isBinary(text: string): boolean {
+  return text.slice(0, 8000).includes('\u0000');
+}
+
+export function notTextError(display: string): CliError {
+  return new CliError(`incident-report: cannot read ${display}: not a text file (it contains NUL bytes)`);
+}
+
 export function reason(error: unknown): string {
   const code = errorCode(error);
   return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));

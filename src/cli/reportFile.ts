@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Analysis } from '../core/analyze';
 import type { CliContext } from './context';
-import { displayPath, readText } from './files';
+import { displayPath, isBinary, notTextError, readText } from './files';
 import { loadWorkspace } from './workspace';
 
 /** A file named on the command line, analysed as a report whatever its name and content. */
@@ -10,5 +10,6 @@ export async function analyzeNamedReport(file: string, context: CliContext): Pro
   const path = resolve(context.cwd, file);
   const display = displayPath(context.cwd, path);
   const text = await readText(path, display);
+  if (isBinary(text)) throw notTextError(display);
   return { display, analysis: workspace.analyze(text, true)! };
 }

@@ -14,8 +14,12 @@ suite('A missing section, seen and fixed in the editor', () => {
   });
 
   test('the lightbulb quick fix inserts the section', async () => {
-    await problem().click();
-    await ui.page.keyboard.press('Enter'); // opens the problem's place in the editor, with focus
+    await ui.editorLine('## Executive Summary').click();
+    await ui.page.keyboard.press('Control+Home');
+    await ui.page.keyboard.press('F8'); // Go to Next Problem: the cursor moves to the squiggle
+    await ui.page.locator('.marker-widget', { hasText: 'Lessons Learned' }).waitFor();
+    await ui.screenshot('next-problem');
+    await ui.page.keyboard.press('Escape');
     await ui.page.keyboard.press('Control+.');
     // The preferred fix comes first and has the focus.
     await ui.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Lessons Learned' }).waitFor();

@@ -5,7 +5,7 @@ import { nonNegativeInteger, oneOf, parseCommandArgs } from '../args';
 import { paletteFor } from '../color';
 import type { CliContext, Command } from '../context';
 import { CliError } from '../errors';
-import { displayPath, readText } from '../files';
+import { displayPath, isBinary, notTextError, readText } from '../files';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { json } from '../output';
@@ -65,7 +65,10 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
   },
 };
 
-/** Lints every target that is a report; a file that cannot be read or checked is reported on stderr and skipped. */
+/**
+ * Lints every target that is a report; a file that cannot be read or checked is reported on stderr and skipped.
+ * Binary content under the report globs is such a failure; elsewhere it is simply not a report.
+ */
 async function lintReports(targets: readonly LintTarget[], workspace: Workspace, context: CliContext): Promise<{ reports: LintedFile[]; failures: number }> {
   const reports: LintedFile[] = [];
   let failures = 0;
@@ -73,6 +76,10 @@ async function lintReports(targets: readonly LintTarget[], workspace: Workspace,
     try {
       const text = await readText(target.path, target.display);
       const matchesGlobs = target.forced || matchesReportGlobs(displayPath(workspace.root, target.path), workspace.config.files);
+      if (isBinary(text)) {
+        if (matchesGlobs) throw notTextError(target.display);
+        continue;
+      }
       const analysis = checked(target, () => workspace.analyze(text, matchesGlobs));
       if (analysis) reports.push({ file: target.display, kind: analysis.kind, diagnostics: exportDiagnostics(analysis.report.lines, analysis.diagnostics) });
     } catch (error) {
