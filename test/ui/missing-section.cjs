@@ -26,6 +26,8 @@ suite('A missing section, seen and fixed in the editor', () => {
     await ui.screenshot('quick-fix-menu');
     await ui.page.keyboard.press('Enter');
     await problem().waitFor({ state: 'detached' });
+    // The inserted section sits below the fold; its placeholders are the new problems: go to the first.
+    await ui.page.locator('.markers-panel .monaco-list-row', { hasText: 'Key takeaways' }).click();
     await ui.editorLine('## Lessons Learned').waitFor();
     await ui.screenshot('section-inserted');
   });

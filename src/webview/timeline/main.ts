@@ -4,7 +4,6 @@ import type { HostMessage, TimelineView } from '../../shared/timelineMessages';
 import { element, setText } from './dom';
 import { EventNavigation } from './navigation';
 import { bannerContent, lanesContent, metricsContent, notReportContent, summary } from './render';
-import './vscodeApi';
 
 class TimelinePage {
   private readonly banner = element('header', { className: 'banner' });
