@@ -103,18 +103,17 @@ let olderParses = new Map<string, ParsedResult[]>();
  * while a document is edited, only the lines that changed are parsed again.
  */
 function parseWithChrono(text: string): ParsedResult[] {
-  let results = recentParses.get(text) ?? olderParses.get(text);
-  if (!results) {
-    // A copy, so neither the key nor chrono's results hold on to the whole document the line was sliced from.
-    const own = [...text].join('');
-    results = strict.parse(own, CHRONO_REFERENCE);
-    text = own;
-  }
+  const recent = recentParses.get(text);
+  if (recent) return recent;
+  // A flat copy (concatenating, then slicing, flattens) for the key and for chrono, so that neither keeps alive
+  // the whole document the line was sliced from.
+  const own = ` ${text}`.slice(1);
+  const results = olderParses.get(text) ?? strict.parse(own, CHRONO_REFERENCE);
   if (recentParses.size >= CACHE_GENERATION) {
     olderParses = recentParses;
     recentParses = new Map();
   }
-  recentParses.set(text, results);
+  recentParses.set(own, results);
   return results;
 }
 

@@ -158,3 +158,16 @@ suite('rules: settings and disable comments', () => {
 function sortedLines(text: string): string[] {
   return text.split('\n').filter((line) => line.trim()).sort();
 }
+
+suite('rules: empty parent section', () => {
+  test('an empty Timeline of Events gets its phases from the template, attack phases N/A in an operational report', () => {
+    const text = VALID_REPORT.replace('kind: security\ntemplate: security-incident', 'kind: operational').replace(/(## Timeline of Events\n)[\s\S]*?(?=\n## Attack)/, '$1');
+    const fix = fixTitled(single(analyze(text), 'section.empty'), 'Add the template\'s content for "Timeline of Events"');
+    assert.equal(fix.isPreferred, true);
+    const fixed = applyFix(text, fix);
+    assert.match(fixed, /## Timeline of Events\n\n### Initial Access\n\nN\/A \(operational incident, not an attack\)\n\n### Lateral Movement\n\nN\/A/);
+    assert.match(fixed, /### Detection & Response\n\n- \*\*Date\/Time:\*\*\n- \*\*Detection:\*\* Which alert or report raised the outage\n/);
+    assert.deepEqual(only(analyze(fixed), 'section.empty'), []);
+    assert.deepEqual(only(analyze(fixed), 'section.missing'), []);
+  });
+});

@@ -1,6 +1,7 @@
 import { sectionState, type SectionMatch } from '../match';
 import { insertSectionEdit, markSectionNotApplicableEdits, moveSectionEdits } from '../sectionEdits';
 import { PlaceholderWriter, renderSection } from '../templates/render';
+import type { TemplateSection } from '../schemas';
 import type { Diagnostic, Fix } from '../types';
 import { diagnostic } from './catalog';
 import type { RuleContext } from './context';
@@ -42,9 +43,10 @@ function emptySections(context: RuleContext): Diagnostic[] {
         isPreferred: showsNotApplicable(context, m),
       };
       const fixes = [markNotApplicable];
-      if (m.template.fields.length > 0 || m.template.placeholder) {
+      if (m.template.fields.length > 0 || m.template.placeholder || m.template.sections.length > 0) {
         const eol = context.report.lines.eol;
-        const skeleton = renderSection({ ...m.template, sections: [] }, { level: section.heading.level, notApplicable: null, notApplicableReason: '' }, new PlaceholderWriter('text')).slice(2);
+        const notApplicable = (s: TemplateSection) => context.kind === 'operational' && s.attackSpecific;
+        const skeleton = renderSection(m.template, { level: section.heading.level, notApplicable, notApplicableReason: context.notApplicableReason }, new PlaceholderWriter('text')).slice(2);
         while (skeleton[skeleton.length - 1] === '') skeleton.pop();
         const atEnd = section.bodyRange.end >= context.report.text.length;
         fixes.push({
