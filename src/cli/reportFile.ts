@@ -9,7 +9,7 @@ export async function analyzeNamedReport(file: string, context: CliContext): Pro
   const workspace = await loadWorkspace(context.cwd, context.now);
   const path = resolve(context.cwd, file);
   const display = displayPath(context.cwd, path);
-  const text = await readText(path, display);
+  const text = readText(path, display);
   if (isBinary(text)) throw notTextError(display);
   return { display, analysis: workspace.analyze(text, true)! };
 }

@@ -28,14 +28,14 @@ export async function loadWorkspace(root: string, now: Date): Promise<Workspace>
   };
 
   const configPath = join(root, CONFIG_FILE_NAME);
-  const configText = await readOptionalText(configPath, CONFIG_FILE_NAME);
+  const configText = readOptionalText(configPath, CONFIG_FILE_NAME);
   const parsed = configText === undefined ? undefined : parseConfigFile(configText);
   if (parsed && configText !== undefined) addProblems(configPath, configText, parsed.diagnostics);
   const config = resolveConfig({}, parsed?.config);
 
   const loaded: LoadedTemplate[] = [];
   for (const path of await templateFiles(resolve(root, config.templates))) {
-    const text = await readText(path, displayPath(root, path));
+    const text = readText(path, displayPath(root, path));
     const { template, diagnostics } = parseTemplateFile(text);
     addProblems(path, text, diagnostics);
     if (template) loaded.push({ template, source: path });

@@ -10,7 +10,6 @@ import type { Diagnostic } from './types';
 
 /** The structured form of a report (`schemas/report.schema.json`): lines and columns 1-based. */
 export function exportReport(file: string, analysis: Analysis, timeline: Timeline): ReportExport {
-  const { events, metrics } = timelineToJson(timeline);
   const frontMatter = analysis.report.frontMatter;
   return {
     file,
@@ -19,10 +18,7 @@ export function exportReport(file: string, analysis: Analysis, timeline: Timelin
     frontMatter: frontMatter ? frontMatter.raw : null,
     fields: exportFields(analysis),
     sections: exportSections(analysis),
-    timeline: {
-      events,
-      metrics: { timeToDetectSeconds: metrics.timeToDetectSeconds, timeToContainSeconds: metrics.timeToContainSeconds, timeToRecoverSeconds: metrics.timeToRecoverSeconds },
-    },
+    timeline: timelineToJson(timeline),
     diagnostics: exportDiagnostics(analysis.report.lines, analysis.diagnostics),
   };
 }

@@ -9,7 +9,10 @@ export function trackActiveReport({ reports, diagnostics }: Services): vscode.Di
   let current: boolean | undefined;
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
-    const isReport = document !== undefined && reports.analyze(document) !== undefined;
+    // No text editor is active while the focus is in a webview, such as the preview: the report's editor title
+    // keeps its button then (menus also check the editor's own `resourceLangId`).
+    if (!document) return;
+    const isReport = reports.analyze(document) !== undefined;
     if (isReport === current) return;
     current = isReport;
     void vscode.commands.executeCommand('setContext', IS_REPORT_CONTEXT_KEY, isReport);

@@ -55,10 +55,12 @@ export class TimelinePanel implements vscode.Disposable {
     this.post(this.stateMessage());
   }
 
-  /** Highlights the event whose source holds the position, if it is not highlighted already. */
+  /** Highlights the event whose source lines hold the position, if it is not highlighted already. */
   highlightAt(position: vscode.Position): void {
-    const offset = this.document.offsetAt(position);
-    const eventId = this.shown?.events.find(({ range }) => range.start <= offset && offset <= range.end)?.id ?? null;
+    const eventId = this.shown?.events.find(({ range }) => {
+      const source = toRange(this.document, range);
+      return source.start.line <= position.line && position.line <= source.end.line;
+    })?.id ?? null;
     if (eventId === this.highlighted) return;
     this.highlighted = eventId;
     this.post({ type: 'highlight', uri: this.uri.toString(), eventId });

@@ -1,4 +1,3 @@
-const assert = require('node:assert');
 const { useWorkbench } = require('./support/workbench-page.cjs');
 
 suite('New Report from the Command Palette', () => {
@@ -16,7 +15,7 @@ suite('New Report from the Command Palette', () => {
     await ui.page.locator('.tabs-container .tab.active', { hasText: 'stolen-laptop.md' }).waitFor();
     await ui.editorLine('# Incident Report: Stolen laptop').waitFor();
     await ui.screenshot('new-report-opened');
-    assert.match(await ui.cursorStatus(), /\(\d+ selected\)/, 'the first placeholder is selected');
+    await ui.cursorStatus(/\(\d+ selected\)/).waitFor(); // the first placeholder is selected
 
     await ui.page.keyboard.type('XYZZY');
     await ui.editorLine('XYZZY').waitFor();

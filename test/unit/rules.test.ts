@@ -171,3 +171,17 @@ suite('rules: empty parent section', () => {
     assert.deepEqual(only(analyze(fixed), 'section.missing'), []);
   });
 });
+
+suite('rules: dates in fields', () => {
+  test('a Date/Time without a year takes the Incident Date\'s year instead of being flagged', () => {
+    const text = VALID_REPORT.replace('- **Date/Time:** November 22, 2023', '- **Date/Time:** Nov 22');
+    assert.deepEqual(only(analyze(text), 'field.invalid-date'), []);
+  });
+
+  test('a date-only Discovery Date on the Incident Date\'s day is not "before" it', () => {
+    const sameDay = VALID_REPORT.replace('**Discovery Date:** November 23, 2023 09:00 UTC', '**Discovery Date:** November 14, 2023').replace('**Incident Date:** November 14, 2023 00:00 UTC', '**Incident Date:** November 14, 2023 18:00 UTC');
+    assert.deepEqual(only(analyze(sameDay), 'dates.discovery-before-incident'), []);
+    const dayBefore = sameDay.replace('**Discovery Date:** November 14, 2023', '**Discovery Date:** November 13, 2023');
+    assert.equal(only(analyze(dayBefore), 'dates.discovery-before-incident').length, 1);
+  });
+});

@@ -46,7 +46,7 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
     const format = oneOf('lint', 'format', values.format, FORMATS, 'stylish');
     const maxWarnings = nonNegativeInteger('lint', 'max-warnings', values['max-warnings']);
     const workspace = await loadWorkspace(context.cwd, context.now);
-    const { reports, failures } = await lintReports(await lintTargets(positionals, workspace, context.cwd), workspace, context);
+    const { reports, failures } = lintReports(await lintTargets(positionals, workspace, context.cwd), workspace, context);
     const files = [...workspace.problems, ...reports];
 
     if (format === 'stylish') context.out(formatStylish(files, paletteFor(context.stdoutIsTty, context.env)));
@@ -69,12 +69,12 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
  * Lints every target that is a report; a file that cannot be read or checked is reported on stderr and skipped.
  * Binary content under the report globs is such a failure; elsewhere it is simply not a report.
  */
-async function lintReports(targets: readonly LintTarget[], workspace: Workspace, context: CliContext): Promise<{ reports: LintedFile[]; failures: number }> {
+function lintReports(targets: readonly LintTarget[], workspace: Workspace, context: CliContext): { reports: LintedFile[]; failures: number } {
   const reports: LintedFile[] = [];
   let failures = 0;
   for (const target of targets) {
     try {
-      const text = await readText(target.path, target.display);
+      const text = readText(target.path, target.display);
       const matchesGlobs = target.forced || matchesReportGlobs(displayPath(workspace.root, target.path), workspace.config.files);
       if (isBinary(text)) {
         if (matchesGlobs) throw notTextError(target.display);

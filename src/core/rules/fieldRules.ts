@@ -1,4 +1,6 @@
 import { readDate } from '../dates';
+import { buildTimeline } from '../timeline/build';
+import { isoDate, wallClockAt } from '../timeline/zones';
 import { matchFields, sectionState, type FieldMatch, type SectionMatch } from '../match';
 import { isNotApplicable } from '../notApplicable';
 import { blockInsertion, isPlaceholderOrEmpty } from '../sectionEdits';
@@ -9,6 +11,7 @@ import { placeholderSet } from './shared';
 
 export function checkFields(context: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const referenceYear = buildTimeline(context).referenceYear ?? undefined;
   for (const m of context.match.all) {
     if (!m.section || m.template.fields.length === 0 || sectionState(m.section) !== 'filled') continue;
     const fields = matchFields(m.section, m.template);
@@ -20,7 +23,7 @@ export function checkFields(context: RuleContext): Diagnostic[] {
         continue;
       }
       if (isPlaceholderOrEmpty(field.value, placeholderSet(context.template))) continue;
-      if (template.type === 'date') found.push(...checkDate(context, field.value, field.valueRange, template.name));
+      if (template.type === 'date') found.push(...checkDate(context, field.value, field.valueRange, template.name, referenceYear));
       if (template.type === 'enum' && template.values) found.push(...checkEnum(field.value, field.valueRange, template.name, template.values));
     }
   }
@@ -43,8 +46,8 @@ function missingFields(context: RuleContext, m: SectionMatch, fields: FieldMatch
   });
 }
 
-function checkDate(context: RuleContext, value: string, range: Diagnostic['range'], name: string): Diagnostic[] {
-  const result = readDate(value, { timezone: context.timezone });
+function checkDate(context: RuleContext, value: string, range: Diagnostic['range'], name: string, referenceYear: number | undefined): Diagnostic[] {
+  const result = readDate(value, { timezone: context.timezone, referenceYear });
   if (result.kind !== 'unreadable') return [];
   const read = result.read ? ` (only "${result.read}" could be read)` : '';
   return [diagnostic('field.invalid-date', range, `"${name}" is not a date${read}: write e.g. 2024-03-14 09:30 UTC, or "Unknown"`)];
@@ -73,6 +76,11 @@ function discoveryBeforeIncident(context: RuleContext): Diagnostic[] {
   const incidentDate = readDate(incident.value, { timezone: context.timezone });
   if (incidentDate.kind !== 'date') return [];
   const discoveryDate = readDate(discovery.value, { timezone: context.timezone, referenceYear: incidentDate.start.getUTCFullYear() });
-  if (discoveryDate.kind !== 'date' || discoveryDate.start.getTime() >= incidentDate.start.getTime()) return [];
+  if (discoveryDate.kind !== 'date') return [];
+  // A date written without a time means "that day": compare calendar days then, not midnight against a time.
+  const day = (date: Date) => isoDate(wallClockAt(date.getTime(), context.timezone));
+  const bothTimed = discoveryDate.hasTime && incidentDate.hasTime;
+  const earlier = bothTimed ? discoveryDate.start.getTime() < incidentDate.start.getTime() : day(discoveryDate.start) < day(incidentDate.start);
+  if (!earlier) return [];
   return [diagnostic('dates.discovery-before-incident', discovery.valueRange, `Discovery Date (${discovery.value}) is earlier than Incident Date (${incident.value})`)];
 }

@@ -56,7 +56,6 @@ function chronologically(a: PlacedEvent, b: PlacedEvent): number {
 }
 
 const HALF_YEAR = 183 * 86_400_000;
-const HAS_DIGIT = /\d/;
 
 interface Placement {
   readonly source: EventSource;
@@ -100,7 +99,7 @@ function yearOf(reading: ReadDate, zone: string): number {
 /** Null for a line with no date in it. */
 function readSource(source: EventSource, options: ReadDateOptions, previous: ReadDate | null): DateReading | null {
   const read = (readOptions: ReadDateOptions) =>
-    source.origin === 'date-field' ? readDate(source.dateText, readOptions) : HAS_DIGIT.test(source.dateText) ? findDate(source.dateText, readOptions) : null;
+    source.origin === 'date-field' ? readDate(source.dateText, readOptions) : findDate(source.dateText, readOptions);
   const reading = read(options);
   // Dec 28 … Jan 3: a date without a year that would fall far before the event listed before it is in the next year.
   if (reading?.kind === 'date' && reading.yearInferred && options.referenceYear !== undefined && previous && reading.start.getTime() < previous.start.getTime() - HALF_YEAR) {

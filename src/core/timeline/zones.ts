@@ -81,19 +81,26 @@ export function wallClockAt(instant: number, zone: string): WallClock {
 }
 
 /** Minutes the zone is ahead of UTC at the instant. */
-export function zoneOffsetMinutes(instant: number, zone: string): number {
+function zoneOffsetMinutes(instant: number, zone: string): number {
   return Math.round((utcMilliseconds(wallClockAt(instant, zone)) - instant) / MINUTE);
 }
 
+const HALF_DAY = 12 * 60 * MINUTE;
+
 /**
  * The instant a wall clock in the zone shows the given time. `offsetMinutes` (from the text, "+02:00", "CET")
- * wins over the zone. In a spring-forward gap the clock is read with the offset from before the change.
+ * wins over the zone. A time that occurs twice (autumn) is the first; one that does not occur (spring) is read
+ * with the offset from before the change, as `Temporal`'s "compatible" disambiguation does.
  */
 export function instantOf(wall: WallClock, zone: string, offsetMinutes?: number): number {
   const asUtc = utcMilliseconds(wall);
   if (offsetMinutes !== undefined) return asUtc - offsetMinutes * MINUTE;
-  const guess = asUtc - zoneOffsetMinutes(asUtc, zone) * MINUTE;
-  return asUtc - zoneOffsetMinutes(guess, zone) * MINUTE;
+  const before = asUtc - zoneOffsetMinutes(asUtc - HALF_DAY, zone) * MINUTE;
+  const after = asUtc - zoneOffsetMinutes(asUtc + HALF_DAY, zone) * MINUTE;
+  if (before === after) return before;
+  const shows = (instant: number) => utcMilliseconds(wallClockAt(instant, zone)) === asUtc;
+  if (shows(before)) return shows(after) ? Math.min(before, after) : before;
+  return shows(after) ? after : before;
 }
 
 /** `2023-11-14` for a wall clock. */

@@ -42,7 +42,10 @@ function useWorkbench(suiteName) {
       return ui.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: label }).first();
     },
 
-    /** Opens a workspace file with Quick Open (Ctrl+P). */
+    /**
+     * Opens a file with Quick Open (Ctrl+P) by its workspace-relative path: the test file system's search only
+     * knows folders the workbench has listed, so a fuzzy name may find nothing.
+     */
     async openFile(relativePath) {
       await ui.page.keyboard.press('Control+P');
       const input = ui.page.locator(`${QUICK_INPUT} input`);
@@ -52,13 +55,6 @@ function useWorkbench(suiteName) {
       await ui.page.keyboard.press('Enter');
       await ui.page.locator('.tabs-container .tab.active', { hasText: path.basename(relativePath) }).waitFor();
       await ui.page.locator(`${EDITOR} .view-lines`).waitFor();
-    },
-
-    /** The lines the active editor shows, spaces as typed. */
-    async visibleEditorLines() {
-      const lines = ui.page.locator(`${EDITOR} .view-lines .view-line`);
-      const tops = await lines.evaluateAll((elements) => elements.map((element) => [element.offsetTop, element.textContent]));
-      return tops.sort((a, b) => a[0] - b[0]).map(([, text]) => text.replace(/\u00a0/g, ' '));
     },
 
     /**
@@ -71,8 +67,8 @@ function useWorkbench(suiteName) {
     },
 
     /** The status bar's cursor entry, e.g. "Ln 6, Col 3 (12 selected)". */
-    cursorStatus() {
-      return ui.page.locator('#status\\.editor\\.selection').innerText();
+    cursorStatus(text) {
+      return ui.page.locator('#status\\.editor\\.selection', { hasText: text });
     },
 
     editor: () => ui.page.locator(EDITOR),

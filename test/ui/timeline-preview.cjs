@@ -1,0 +1,22 @@
+const { useWorkbench } = require('./support/workbench-page.cjs');
+
+suite('Timeline preview', () => {
+  const ui = useWorkbench('timeline-preview');
+  // The webview is an iframe whose document holds the page in a second iframe.
+  const preview = () => ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+  test('opens beside the report from the editor title button and shows its events', async () => {
+    await ui.openFile('reports/complete-security.md');
+    await ui.page.locator('.editor-actions .action-label[aria-label^="Open Timeline Preview"]').click();
+    await preview().locator('h1.title', { hasText: 'Credential Stuffing Against the Staff Portal' }).waitFor();
+    await preview().locator('.event', { hasText: 'Two logins succeeded' }).waitFor();
+    await ui.screenshot('preview-beside-report');
+  });
+
+  test('a click on an event moves the report\'s cursor to the event', async () => {
+    await preview().locator('.event', { hasText: 'The attacker browsed the internal wiki' }).click();
+    // Line 35 is the event's "Date/Time" line; the status bar hides the cursor while the preview has the focus.
+    await ui.editor().locator('.line-numbers.active-line-number', { hasText: /^35$/ }).waitFor();
+    await ui.screenshot('event-clicked');
+  });
+});

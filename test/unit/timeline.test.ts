@@ -1,0 +1,388 @@
+import * as assert from 'node:assert/strict';
+import type { Analysis } from '../../src/core/analyze';
+import { reportExportSchema } from '../../src/core/exportSchema';
+import { buildTimeline } from '../../src/core/timeline/build';
+import { mermaidText, timelineToJson, timelineToMermaid } from '../../src/core/timeline/export';
+import type { Timeline } from '../../src/core/timeline/types';
+import { analyze, applyFix, fixTitled, only, readProjectFile, single, textAt } from './helpers';
+
+const CLOUDFLARE = readProjectFile('test', 'fixtures', 'cloudflare-2023.md');
+const PROTON_DATED = readProjectFile('test', 'fixtures', 'proton-outage-dated.md');
+const SEEDS = ['000-bitbucket-outage.md', '002-proton-outage.md'].map((name) => readProjectFile('test', 'fixtures', 'seeds', name));
+
+function changed(text: string, ...replacements: [from: string | RegExp, to: string][]): string {
+  return replacements.reduce((result, [from, to]) => {
+    const next = result.replace(from, to);
+    assert.notEqual(next, result, `replacement ${from} did not apply`);
+    return next;
+  }, text);
+}
+
+function timelineOf(text: string, now?: Date): { analysis: Analysis; timeline: Timeline } {
+  const analysis = analyze(text, now === undefined ? {} : { now });
+  return { analysis, timeline: buildTimeline(analysis) };
+}
+
+const timelineRules = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.rule.startsWith('timeline.'));
+const DAY = 86_400;
+
+suite('timeline events', () => {
+  test('the Cloudflare report gives its events in time order, the undated phase last', () => {
+    const { timeline } = timelineOf(CLOUDFLARE);
+    assert.deepEqual(
+      timeline.events.map((e) => [e.at, e.end, e.phase, e.category]),
+      [
+        ['2023-11-14T00:00:00.000Z', null, 'Incident Details', 'detail'],
+        ['2023-11-14T00:00:00.000Z', null, 'Initial Access', 'attack'],
+        ['2023-11-22T00:00:00.000Z', null, 'Lateral Movement', 'attack'],
+        ['2023-11-23T00:00:00.000Z', null, 'Incident Details', 'detection'],
+        ['2023-11-23T00:00:00.000Z', null, 'Detection & Response', 'detection'],
+        ['2023-11-23T00:00:00.000Z', null, 'Response Actions', 'response'],
+        ['2023-11-27T00:00:00.000Z', '2023-12-05T00:00:00.000Z', 'Response Actions', 'recovery'],
+        [null, null, 'Data Exfiltration/Impact', 'impact'],
+      ],
+    );
+    assert.equal(timeline.kind, 'security');
+    assert.equal(timeline.timezone, 'UTC');
+    assert.equal(timeline.referenceYear, 2023);
+  });
+
+  test('a phase event carries the phase fields as text, and every event its source and date ranges', () => {
+    const { timeline } = timelineOf(CLOUDFLARE);
+    const initialAccess = timeline.events.find((e) => e.phase === 'Initial Access')!;
+    assert.equal(
+      initialAccess.text,
+      'Vector: Credentials compromised in the Okta breach of October 2023 and not rotated afterwards. Details: The attacker first accessed the self-hosted Atlassian server.',
+    );
+    assert.equal(CLOUDFLARE.slice(initialAccess.range.start, initialAccess.range.end), '- **Date/Time:** November 14, 2023');
+    assert.equal(CLOUDFLARE.slice(initialAccess.dateRange!.start, initialAccess.dateRange!.end), 'November 14, 2023');
+    assert.equal(CLOUDFLARE.split('\n')[initialAccess.line], '- **Date/Time:** November 14, 2023');
+    const recovery = timeline.events.find((e) => e.category === 'recovery')!;
+    assert.equal(CLOUDFLARE.slice(recovery.dateRange!.start, recovery.dateRange!.end), 'November 27 – December 5, 2023');
+    const undated = timeline.events.find((e) => e.at === null)!;
+    assert.equal(undated.dateRange, null);
+    assert.deepEqual(
+      timeline.events.map((e) => e.id).sort(),
+      timeline.events.map((_, i) => `e${i}`).sort(),
+    );
+  });
+
+  test('ids follow source order while events follow time', () => {
+    const { timeline } = timelineOf(CLOUDFLARE);
+    const bySource = [...timeline.events].sort((a, b) => a.range.start - b.range.start);
+    assert.deepEqual(bySource.map((e) => e.id), bySource.map((_, i) => `e${i}`));
+    assert.notDeepEqual(timeline.events.map((e) => e.id), bySource.map((e) => e.id));
+  });
+
+  test('list items of the Timeline of Events and Response Actions with a date or time are events; times take the day before them', () => {
+    const { timeline } = timelineOf(PROTON_DATED);
+    assert.deepEqual(
+      timeline.events.filter((e) => e.phase === 'Timeline of Events' || e.phase === 'Response Actions').map((e) => [e.at, e.category, e.text]),
+      [
+        ['2024-04-11T07:32:00.000Z', 'detail', 'Software change deployed as part of the Kubernetes migration; load spike begins.'],
+        ['2024-04-11T07:35:00.000Z', 'impact', 'API error rates rise worldwide.'],
+        ['2024-04-11T07:41:00.000Z', 'detection', 'Monitoring alerts the operations team.'],
+        ['2024-04-11T08:05:00.000Z', 'response', 'Containment measures: Change rolled back at 10:05.'],
+        ['2024-04-11T09:20:00.000Z', 'recovery', 'Mail and Calendar restored.'],
+        ['2024-04-11T10:02:00.000Z', 'recovery', 'Restoration completed on April 11, 2024 at 12:02.'],
+      ],
+    );
+    assert.equal(timeline.timezone, 'Europe/Zurich');
+    assert.ok(timeline.events.every((e) => e.at === null || e.hasTime));
+    assert.deepEqual(timelineRules(analyze(PROTON_DATED)), []);
+  });
+
+  test('lines without a date are no events; N/A phases give none', () => {
+    const { timeline } = timelineOf(PROTON_DATED);
+    assert.ok(!timeline.events.some((e) => /one by one|faulty component/.test(e.text)));
+    assert.ok(!timeline.events.some((e) => e.phase === 'Initial Access' || e.phase === 'Lateral Movement'));
+  });
+
+  test('a date without a year takes the Incident Date’s year; one far before the event listed before it, the next year', () => {
+    const text = changed(CLOUDFLARE, ['- **Date/Time:** November 22, 2023', '- **Date/Time:** Nov 22\n- Dec 28: persistence renewed.\n- Jan 3: last connection seen.']);
+    const { analysis, timeline } = timelineOf(text);
+    const at = (pattern: RegExp) => timeline.events.find((e) => pattern.test(e.text))?.at;
+    assert.equal(at(/infiltrated the Confluence/), '2023-11-22T00:00:00.000Z');
+    assert.equal(at(/persistence renewed/), '2023-12-28T00:00:00.000Z');
+    assert.equal(at(/last connection/), '2024-01-03T00:00:00.000Z');
+    assert.deepEqual(only(analysis, 'timeline.out-of-order'), []);
+  });
+
+  test('"Unknown", "Not specified" and "N/A" give undated events that keep their phase', () => {
+    const text = changed(CLOUDFLARE, ['- **Date/Time:** November 22, 2023', '- **Date/Time:** Not specified'], ['- **Date/Time:** November 14, 2023', '- **Date/Time:** N/A (reconstructed from logs later)']);
+    const { analysis, timeline } = timelineOf(text);
+    const undated = timeline.events.filter((e) => e.at === null);
+    assert.deepEqual(undated.map((e) => e.phase), ['Initial Access', 'Lateral Movement', 'Data Exfiltration/Impact']);
+    assert.deepEqual(timelineRules(analysis), []);
+  });
+
+  test('the seed reports, whose dates are all unknown or unreadable, give undated phase events and no timeline diagnostics', () => {
+    for (const seed of SEEDS) {
+      const { analysis, timeline } = timelineOf(seed);
+      assert.ok(timeline.events.length > 0);
+      assert.ok(timeline.events.every((e) => e.at === null));
+      assert.deepEqual(timeline.metrics, { start: null, timeToDetectSeconds: null, timeToContainSeconds: null, timeToRecoverSeconds: null });
+      assert.deepEqual(timelineRules(analysis), []);
+    }
+    const bitbucket = buildTimeline(analyze(SEEDS[0]));
+    assert.deepEqual(bitbucket.events.map((e) => e.phase), ['Incident Details', 'Incident Details', 'Initial Access', 'Data Exfiltration/Impact', 'Detection & Response']);
+  });
+
+  test('is built once per analysis: the rule, the preview and the exports share it', () => {
+    const analysis = analyze(changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023']));
+    const timeline = buildTimeline(analysis);
+    assert.equal(buildTimeline(analysis), timeline);
+    assert.deepEqual(timelineRules(analysis), timeline.diagnostics);
+    assert.ok(timeline.diagnostics.length > 0);
+    assert.notEqual(buildTimeline({ ...analysis, now: new Date('2000-01-01T00:00:00Z') }), timeline);
+  });
+});
+
+suite('timeline metrics', () => {
+  test('Cloudflare 2023: detected 9 days after the initial access, contained the same day, recovered by December 5', () => {
+    const { timeline } = timelineOf(CLOUDFLARE);
+    assert.deepEqual(timeline.metrics, {
+      start: '2023-11-14T00:00:00.000Z',
+      timeToDetectSeconds: 9 * DAY,
+      timeToContainSeconds: 9 * DAY,
+      timeToRecoverSeconds: 21 * DAY,
+    });
+    assert.equal(timeline.metrics.timeToDetectSeconds, 777_600);
+  });
+
+  test('the dated Proton outage: detected in 9 minutes, contained in 33, recovered in 2 h 30', () => {
+    assert.deepEqual(buildTimeline(analyze(PROTON_DATED)).metrics, {
+      start: '2024-04-11T07:32:00.000Z',
+      timeToDetectSeconds: 9 * 60,
+      timeToContainSeconds: 33 * 60,
+      timeToRecoverSeconds: 150 * 60,
+    });
+  });
+
+  test('without an Incident Date the start is the earliest attack event; without a Discovery Date detection is the detection phase', () => {
+    const text = changed(
+      CLOUDFLARE,
+      ['- **Discovery Date:** November 23, 2023', '- **Discovery Date:** Unknown'],
+      ['- **Incident Date:** November 14, 2023', '- **Incident Date:** Unknown'],
+      ['- **Date/Time:** November 14, 2023', '- **Date/Time:** November 15, 2023'],
+    );
+    const { metrics } = buildTimeline(analyze(text));
+    assert.equal(metrics.start, '2023-11-15T00:00:00.000Z');
+    assert.equal(metrics.timeToDetectSeconds, 8 * DAY);
+    assert.equal(metrics.timeToRecoverSeconds, 20 * DAY);
+  });
+
+  test('the Discovery Date wins over the detection phase, and the end of a recovery range counts', () => {
+    const text = changed(CLOUDFLARE, ['- **Discovery Date:** November 23, 2023', '- **Discovery Date:** November 24, 2023'], ['November 27 – December 5, 2023', 'November 27 – December 15, 2023']);
+    const { metrics } = buildTimeline(analyze(text));
+    assert.equal(metrics.timeToDetectSeconds, 10 * DAY);
+    assert.equal(metrics.timeToRecoverSeconds, 31 * DAY);
+  });
+
+  test('a metric whose dates are missing is null', () => {
+    const text = changed(
+      CLOUDFLARE,
+      ['Immediate disconnection of the attacker\'s access on November 23, 2023.', 'Immediate disconnection of the attacker\'s access.'],
+      ['during the remediation of November 27 – December 5, 2023.', 'during the remediation.'],
+    );
+    const { metrics } = buildTimeline(analyze(text));
+    assert.equal(metrics.timeToDetectSeconds, 9 * DAY);
+    assert.equal(metrics.timeToContainSeconds, null);
+    assert.equal(metrics.timeToRecoverSeconds, null);
+  });
+});
+
+interface DiagnosticCase {
+  readonly name: string;
+  readonly rule: string;
+  readonly bad: () => string;
+  /** Same change, written right: the rule is silent. */
+  readonly good: () => string;
+  readonly at: string;
+  readonly message?: RegExp;
+  readonly fix?: string;
+  readonly now?: Date;
+}
+
+const unknownIncidentDates: [string, string][] = [
+  ['- **Discovery Date:** November 23, 2023', '- **Discovery Date:** Unknown'],
+  ['- **Incident Date:** November 14, 2023', '- **Incident Date:** Unknown'],
+];
+
+const DIAGNOSTIC_CASES: DiagnosticCase[] = [
+  {
+    name: 'a time with no date before it',
+    rule: 'timeline.unreadable-date',
+    bad: () => changed(CLOUDFLARE, ...unknownIncidentDates, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** 09:12 UTC']),
+    good: () => changed(CLOUDFLARE, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** 09:12 UTC']),
+    at: '09:12 UTC',
+    message: /"09:12 UTC" is a time without a date/,
+  },
+  {
+    name: 'a date with no year anywhere',
+    rule: 'timeline.unreadable-date',
+    bad: () => changed(CLOUDFLARE, ...unknownIncidentDates, ['## Timeline of Events\n', '## Timeline of Events\n\n- Nov 13 — reconnaissance from a VPN exit node.\n']),
+    good: () => changed(CLOUDFLARE, ['## Timeline of Events\n', '## Timeline of Events\n\n- Nov 13 — reconnaissance from a VPN exit node.\n']),
+    at: 'Nov 13',
+    message: /"Nov 13" has no year/,
+  },
+  {
+    name: 'a date read month first that could be day first',
+    rule: 'timeline.ambiguous-date',
+    bad: () => changed(CLOUDFLARE, ['segregation of test and staging systems.', 'segregation of test and staging systems, completed 12/01/2023.']),
+    good: () => changed(CLOUDFLARE, ['segregation of test and staging systems.', 'segregation of test and staging systems, completed 2023-12-01.']),
+    at: '12/01/2023',
+    message: /taken as December 1, 2023 \(month\/day\), not January 12, 2023 \(day\/month\)/,
+    fix: 'Write 2023-12-01',
+  },
+  {
+    name: 'detection before the initial access',
+    rule: 'timeline.detection-before-start',
+    bad: () => changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023']),
+    good: () => changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 14, 2023']),
+    at: 'November 13, 2023',
+    message: /Detection \("November 13, 2023"\) is dated before the initial access \("November 14, 2023", line 30\)/,
+  },
+  {
+    name: 'detection before the Incident Date',
+    rule: 'timeline.detection-before-start',
+    bad: () => changed(CLOUDFLARE, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** Unknown'], ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023 22:00 UTC']),
+    good: () => changed(CLOUDFLARE, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** Unknown'], ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 14, 2023 22:00 UTC']),
+    at: 'November 13, 2023 22:00 UTC',
+    message: /before the Incident Date/,
+  },
+  {
+    name: 'events of a phase out of order',
+    rule: 'timeline.out-of-order',
+    bad: () => changed(CLOUDFLARE, ['- **Details:** The attacker infiltrated', '- November 21, 2023: the attacker searched the wiki.\n- **Details:** The attacker infiltrated']),
+    good: () => changed(CLOUDFLARE, ['- **Details:** The attacker infiltrated', '- November 22, 2023: the attacker searched the wiki.\n- **Details:** The attacker infiltrated']),
+    at: 'November 21, 2023',
+    message: /"November 21, 2023" is earlier than "November 22, 2023" listed before it \(line 36\).*"Lateral Movement"/,
+  },
+  {
+    name: 'a date in the future',
+    rule: 'timeline.future-date',
+    bad: () => changed(CLOUDFLARE, ['November 27 – December 5, 2023', 'November 27, 2023 – December 5, 2027']),
+    good: () => changed(CLOUDFLARE, ['November 27 – December 5, 2023', 'November 27, 2023 – December 5, 2025']),
+    at: 'November 27, 2023 – December 5, 2027',
+  },
+  {
+    name: 'a time with no zone and no front matter timezone',
+    rule: 'timeline.missing-timezone',
+    bad: () => changed(CLOUDFLARE, ['timezone: UTC\n', ''], ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 23, 2023 09:00']),
+    good: () => changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 23, 2023 09:00']),
+    at: 'November 23, 2023 09:00',
+    message: /has no time zone/,
+    fix: 'Add "UTC"',
+  },
+];
+
+suite('timeline diagnostics', () => {
+  test('the Cloudflare report has none', () => {
+    assert.deepEqual(timelineRules(analyze(CLOUDFLARE)), []);
+  });
+
+  for (const c of DIAGNOSTIC_CASES) {
+    test(`${c.rule}: ${c.name}`, () => {
+      const bad = analyze(c.bad());
+      const found = single(bad, c.rule);
+      assert.equal(textAt(bad, found), c.at);
+      if (c.message) assert.match(found.message, c.message);
+      assert.deepEqual(only(analyze(c.good()), c.rule), [], 'the same change written right is not reported');
+      if (c.fix) {
+        const fixed = applyFix(bad.report.text, fixTitled(found, c.fix));
+        assert.deepEqual(only(analyze(fixed), c.rule), [], 'the fix silences the rule');
+      }
+    });
+  }
+
+  test('timeline.ambiguous-date offers both readings', () => {
+    const bad = analyze(DIAGNOSTIC_CASES.find((c) => c.rule === 'timeline.ambiguous-date')!.bad());
+    const found = single(bad, 'timeline.ambiguous-date');
+    assert.deepEqual(found.fixes?.map((f) => f.title), ['Write 2023-12-01', 'Write 2023-01-12']);
+    assert.match(applyFix(bad.report.text, fixTitled(found, 'Write 2023-01-12')), /completed 2023-01-12\./);
+  });
+
+  test('timeline.future-date needs a clock', () => {
+    const bad = DIAGNOSTIC_CASES.find((c) => c.rule === 'timeline.future-date')!.bad();
+    const analysis = analyze(bad, { now: undefined });
+    assert.deepEqual(only(analysis, 'timeline.future-date'), []);
+  });
+
+  test('an unreadable date field is field.invalid-date’s, not the timeline’s', () => {
+    const analysis = analyze(changed(CLOUDFLARE, ['- **Date/Time:** November 22, 2023', '- **Date/Time:** the week after']));
+    assert.equal(only(analysis, 'field.invalid-date').length, 1);
+    assert.deepEqual(timelineRules(analysis), []);
+  });
+
+  test('Discovery Date before initial access is reported once by the timeline (against the Incident Date it is dates.discovery-before-incident)', () => {
+    const analysis = analyze(changed(CLOUDFLARE, ['- **Discovery Date:** November 23, 2023', '- **Discovery Date:** November 13, 2023']));
+    assert.equal(textAt(analysis, single(analysis, 'timeline.detection-before-start')), 'November 13, 2023');
+    assert.equal(only(analysis, 'dates.discovery-before-incident').length, 1);
+  });
+
+  test('dates without a time compare by day: detection on the day of a timed initial access is not before it', () => {
+    const text = changed(CLOUDFLARE, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** November 14, 2023 09:12 UTC'], ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 14, 2023']);
+    assert.deepEqual(only(analyze(text), 'timeline.detection-before-start'), []);
+  });
+});
+
+suite('timeline exports', () => {
+  test('JSON: events by time, undated last, instants in UTC with Z, lines 1-based; it satisfies the export schema', () => {
+    const json = timelineToJson(buildTimeline(analyze(CLOUDFLARE)));
+    assert.deepEqual(json.metrics, { timeToDetectSeconds: 777_600, timeToContainSeconds: 777_600, timeToRecoverSeconds: 1_814_400 });
+    assert.deepEqual(json.events[0], { at: '2023-11-14T00:00:00.000Z', end: null, text: 'Incident began', phase: 'Incident Details', line: 20 });
+    assert.deepEqual(json.events[6], {
+      at: '2023-11-27T00:00:00.000Z',
+      end: '2023-12-05T00:00:00.000Z',
+      text: 'Recovery actions: System-wide reboot, including all Atlassian servers, during the remediation of November 27 – December 5, 2023.',
+      phase: 'Response Actions',
+      line: 76,
+    });
+    assert.equal(json.events.at(-1)!.at, null);
+    assert.equal(CLOUDFLARE.split('\n')[json.events[0].line - 1], '- **Incident Date:** November 14, 2023');
+    assert.doesNotThrow(() => reportExportSchema.shape.timeline.parse(json));
+  });
+
+  test('Mermaid: a fenced timeline block with a section per run of a phase and a period per date', () => {
+    const mermaid = timelineToMermaid(buildTimeline(analyze(CLOUDFLARE)), 'Cloudflare: Atlassian breach #2023');
+    const lines = mermaid.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 3), ['```mermaid', 'timeline', '    title Cloudflare∶ Atlassian breach ＃2023']);
+    assert.equal(lines.at(-1), '```');
+    assert.deepEqual(
+      lines.filter((line) => line.trimStart().startsWith('section ')).map((line) => line.trim()),
+      ['section Incident Details', 'section Initial Access', 'section Lateral Movement', 'section Incident Details', 'section Detection & Response', 'section Response Actions', 'section Data Exfiltration/Impact'],
+    );
+    assert.ok(lines.includes('        2023-11-27 – 2023-12-05 : Recovery actions∶ System-wide reboot, including all Atlassian servers, during the remediation of November 27 – December 5, 2023.'));
+    assert.ok(lines.some((line) => line.startsWith('        Date unknown : Impact∶ Information about network architecture')));
+  });
+
+  test('Mermaid: every line is one the timeline grammar reads as intended', () => {
+    const text = changed(PROTON_DATED, ['API error rates rise worldwide.', 'API error rates rise: see #incident; 50%% of calls <fail>.']);
+    const mermaid = timelineToMermaid(buildTimeline(analyze(text)), 'Proton');
+    const body = mermaid.trimEnd().split('\n').slice(2, -1);
+    const period = /^ {8}(?:(?!%%)[^#:;\n<>])+ : (?:(?!%%)[^#:;\n<>])+$/;
+    const continuation = /^ {8} +: (?:(?!%%)[^#:;\n<>])+$/;
+    for (const line of body) {
+      assert.ok(/^ {4}title [^\n]+$/.test(line) || /^ {4}section [^:#;\n]+$/.test(line) || period.test(line) || continuation.test(line), line);
+    }
+    assert.ok(body.includes('        2024-04-11 09∶35 GMT+2 : API error rates rise∶ see ＃incident, 50% of calls ‹fail›.'));
+    assert.ok(body.includes('        2024-04-11 09∶32 GMT+2 : Incident began'));
+  });
+
+  test('Mermaid: events of the same period share it', () => {
+    const text = changed(CLOUDFLARE, ['- **Details:** The attacker infiltrated', '- November 22, 2023: the attacker searched the wiki.\n- **Details:** The attacker infiltrated']);
+    const lines = timelineToMermaid(buildTimeline(analyze(text)), 'x').split('\n');
+    const at = lines.findIndex((line) => line.includes('2023-11-22 : '));
+    assert.match(lines[at + 1], /^ {8} {10} : the attacker searched the wiki\.$/);
+  });
+
+  test('Mermaid: a report without events still renders', () => {
+    const mermaid = timelineToMermaid(buildTimeline(analyze('# Incident Report: x\n')), 'x');
+    assert.equal(mermaid, '```mermaid\ntimeline\n    title x\n        No dated events : The report has no timeline yet\n```\n');
+  });
+
+  test('mermaidText replaces what Mermaid would read as syntax and keeps the rest', () => {
+    assert.equal(mermaidText('Phase: 1 # note; 100%% <b>done</b>\n next'), 'Phase∶ 1 ＃ note, 100% ‹b›done‹/b› next');
+  });
+});
