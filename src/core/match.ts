@@ -34,10 +34,16 @@ export interface ReportMatch {
 
 export type SectionState = 'filled' | 'empty' | 'not-applicable' | 'missing';
 
+const normalizedNames = new WeakMap<TemplateSection | TemplateField, ReadonlySet<string>>();
+
+/** Whether a heading or field label names this template section or field (its title or an alias). */
 export function titleMatches(template: TemplateSection | TemplateField, title: string): boolean {
-  const wanted = normalizeTitle(title);
-  const names = 'title' in template ? [template.title, ...(template.aliases ?? [])] : [template.name, ...(template.aliases ?? [])];
-  return names.some((name) => normalizeTitle(name) === wanted);
+  let names = normalizedNames.get(template);
+  if (!names) {
+    const all = 'title' in template ? [template.title, ...(template.aliases ?? [])] : [template.name, ...(template.aliases ?? [])];
+    normalizedNames.set(template, (names = new Set(all.map(normalizeTitle))));
+  }
+  return names.has(normalizeTitle(title));
 }
 
 export function matchTemplate(report: ParsedReport, template: Template): ReportMatch {

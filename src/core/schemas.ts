@@ -8,13 +8,21 @@ export const REPORT_KINDS = ['security', 'operational'] as const;
 export const REPORT_STATUSES = ['draft', 'in-review', 'final'] as const;
 export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 
+const knownZones = new Map<string, boolean>();
+
+/** Whether Intl knows the zone; remembered, because building a DateTimeFormat is slow. */
 export function isIanaTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(name, known);
   }
+  return known;
 }
 
 export const frontMatterSchema = z

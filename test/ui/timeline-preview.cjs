@@ -15,8 +15,9 @@ suite('Timeline preview', () => {
 
   test('a click on an event moves the report\'s cursor to the event', async () => {
     await preview().locator('.event', { hasText: 'The attacker browsed the internal wiki' }).click();
-    // Line 35 is the event's "Date/Time" line; the status bar hides the cursor while the preview has the focus.
-    await ui.editor().locator('.line-numbers.active-line-number', { hasText: /^35$/ }).waitFor();
+    // Back in the report (Ctrl+1) the status bar shows the cursor: line 35 is the event's "Date/Time" line.
+    await ui.page.keyboard.press('Control+1');
+    await ui.cursorStatus(/^Ln 35,/).waitFor();
     await ui.screenshot('event-clicked');
   });
 });

@@ -171,9 +171,9 @@ suite('New Report', () => {
   });
 
   test('file names are <date>-<slug>.md and never reuse an existing name', async () => {
-    assert.equal(reportFileName('Bitbucket: Worldwide Outage (Hard Down)!', '2024-01-31'), '2024-01-31-bitbucket-worldwide-outage-hard-down.md');
-    assert.equal(reportFileName('Ünïcödé — ✓', '2024-01-31'), '2024-01-31-unicode.md');
-    assert.equal(reportFileName('!!!', '2024-01-31'), '2024-01-31-incident.md');
+    assert.equal(reportFileName('Bitbucket: Worldwide Outage (Hard Down)!', new Date(2024, 0, 31, 23, 59)), '2024-01-31-bitbucket-worldwide-outage-hard-down.md');
+    assert.equal(reportFileName('Ünïcödé — ✓', new Date(2024, 0, 31, 23, 59)), '2024-01-31-unicode.md');
+    assert.equal(reportFileName('!!!', new Date(2024, 0, 31, 23, 59)), '2024-01-31-incident.md');
     const taken = new Set(['a.md', 'a-2.md']);
     assert.equal(await firstFreeName('a.md', async (name) => taken.has(name)), 'a-3.md');
     assert.equal(await firstFreeName('b.md', async (name) => taken.has(name)), 'b.md');

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import { firstFreeName, reportFileName } from '../../core/commands/newReport';
 import { DEFAULT_NOT_APPLICABLE_REASON } from '../../core/notApplicable';
 import { renderReport } from '../../core/templates/render';
-import { isoDate } from '../../core/timeline/zones';
 import { parseCommandArgs, usageError } from '../args';
 import type { Command } from '../context';
 import { CliError } from '../errors';
@@ -44,7 +43,7 @@ Exit codes: 0 written, 2 a usage error or a file that cannot be written.
 
     const folder = resolve(context.cwd, values.dir ?? workspace.config.folder);
     const text = renderReport(template, { title, mode: 'text', notApplicableReason: DEFAULT_NOT_APPLICABLE_REASON });
-    const path = await writeNewFile(folder, reportFileName(title, isoDate({ year: context.now.getFullYear(), month: context.now.getMonth() + 1, day: context.now.getDate() })), text, displayPath(context.cwd, folder));
+    const path = await writeNewFile(folder, reportFileName(title, context.now), text, displayPath(context.cwd, folder));
     context.out(`${displayPath(context.cwd, path)}\n`);
     return 0;
   },

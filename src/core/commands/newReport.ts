@@ -1,8 +1,10 @@
 import { slugify } from '../text';
+import { isoDate } from '../timeline/zones';
 
-/** `<YYYY-MM-DD>-<slug>.md` for a report created on `isoDate`. */
-export function reportFileName(title: string, isoDate: string): string {
-  return `${isoDate}-${slugify(title)}.md`;
+/** `<YYYY-MM-DD>-<slug>.md` for a report created at `createdAt`, dated by the local calendar of whoever creates it. */
+export function reportFileName(title: string, createdAt: Date): string {
+  const day = isoDate({ year: createdAt.getFullYear(), month: createdAt.getMonth() + 1, day: createdAt.getDate() });
+  return `${day}-${slugify(title)}.md`;
 }
 
 /** The first of `name`, `name-2`, `name-3`, … that does not exist yet, so a new report never replaces a file. */

@@ -56,15 +56,10 @@ async function pickTemplate(templates: { template: Template; source: string }[])
 async function createReportFile(services: Services, folder: vscode.WorkspaceFolder, title: string): Promise<vscode.TextDocument> {
   const directory = vscode.Uri.joinPath(folder.uri, services.configuration.forUri(folder.uri).folder);
   await vscode.workspace.fs.createDirectory(directory);
-  const name = await firstFreeName(reportFileName(title, localDate(services.clock())), (candidate) => exists(vscode.Uri.joinPath(directory, candidate)));
+  const name = await firstFreeName(reportFileName(title, services.clock()), (candidate) => exists(vscode.Uri.joinPath(directory, candidate)));
   const uri = vscode.Uri.joinPath(directory, name);
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not create ${uri.toString()}`);
   return vscode.workspace.openTextDocument(uri);
-}
-
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
