@@ -12,7 +12,7 @@ async function main() {
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
-  const folder = path.resolve(values.folder);
+  const folder = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.folder); // npm runs scripts in the package root
   const server = await startServer({ folder, port: Number(values.port) });
   console.log(`
 VS Code for the Web with Incident Report Studio, showing ${folder}:

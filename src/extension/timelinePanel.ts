@@ -59,7 +59,9 @@ export class TimelinePanel implements vscode.Disposable {
   highlightAt(position: vscode.Position): void {
     const eventId = this.shown?.events.find(({ range }) => {
       const source = toRange(this.document, range);
-      return source.start.line <= position.line && position.line <= source.end.line;
+      // A source that ends with its line break ends on the line before.
+      const lastLine = source.end.character === 0 && source.end.line > source.start.line ? source.end.line - 1 : source.end.line;
+      return source.start.line <= position.line && position.line <= lastLine;
     })?.id ?? null;
     if (eventId === this.highlighted) return;
     this.highlighted = eventId;

@@ -107,6 +107,15 @@ suite('Timeline preview in use', () => {
     assert.strictEqual(await scroller.evaluate((element) => element.scrollTop), before);
   });
 
+  /** The report's text shows as text: no element, no script run, nothing the CSP had to block. */
+  async function assertHostileTextInert() {
+    assert.match(await previewEvent('A mail carried').innerText(), /<img src=x onerror="document\.body\.dataset\.pwned='img'">/);
+    assert.match(await previewEvent('The EDR flagged').innerText(), /<script>document\.body\.dataset\.pwned='script'<\/script>/);
+    assert.strictEqual(await preview().locator('img').count(), 0);
+    assert.strictEqual(await preview().locator('script', { hasText: 'pwned' }).count(), 0);
+    assert.strictEqual(await preview().locator('body').evaluate((body) => body.dataset.pwned ?? null), null);
+  }
+
   test('shows report text that looks like HTML as text and runs none of it', async () => {
     const blocked = [];
     ui.page.on('console', (message) => {
@@ -118,22 +127,21 @@ suite('Timeline preview in use', () => {
     await ui.page.keyboard.insertText(HOSTILE_REPORT);
     await previewEvent('The EDR flagged').waitFor();
     await ui.screenshot('hostile-report');
+    await assertHostileTextInert(); // rendered from an update message
 
-    assert.match(await previewEvent('A mail carried').innerText(), /<img src=x onerror="document\.body\.dataset\.pwned='img'">/);
-    assert.match(await previewEvent('The EDR flagged').innerText(), /<script>document\.body\.dataset\.pwned='script'<\/script>/);
-    assert.strictEqual(await preview().locator('img').count(), 0);
-    assert.strictEqual(await preview().locator('script', { hasText: 'pwned' }).count(), 0);
-    assert.strictEqual(await preview().locator('body').evaluate((body) => body.dataset.pwned ?? null), null);
+    await ui.page.locator('.tabs-container .tab', { hasText: 'Timeline: needs-work.md' }).locator('.tab-actions .action-label').click();
+    await focusReportGroup();
+    await ui.runCommand('Incident Report: Open Timeline Preview to the Side');
+    await previewEvent('The EDR flagged').waitFor();
+    await assertHostileTextInert(); // rendered from the initial state in the page's HTML
     assert.deepStrictEqual(blocked, [], 'nothing needed blocking by the CSP');
-
-    await ui.runCommand('File: Revert File');
-    await preview().locator('.title', { hasText: 'Phishing Campaign Against the Finance Team' }).waitFor();
   });
 
   test('comes back after a window reload', async () => {
     const reloaded = ui.page.waitForEvent('load');
     await ui.runCommand('Developer: Reload Window');
     await reloaded;
+    // The test file system keeps changes in the page, so the reloaded window has the file as it was.
     await preview().locator('.title', { hasText: 'Phishing Campaign Against the Finance Team' }).waitFor({ timeout: 60_000 });
     await ui.page.locator('.tabs-container .tab', { hasText: 'Timeline: needs-work.md' }).waitFor();
     await ui.screenshot('restored-after-reload');
