@@ -44,8 +44,8 @@ export class TimelinePanel implements vscode.Disposable {
 
   /** Shows another document from now on. */
   display(document: vscode.TextDocument): void {
+    if (!this.shows(document.uri)) this.highlighted = null; // as the webview forgets its highlight
     this.document = document;
-    this.highlighted = null;
     this.updateTitle();
     this.refresh();
   }
@@ -89,13 +89,14 @@ export class TimelinePanel implements vscode.Disposable {
     this.highlighted = event.id; // the webview highlighted it on the click
     const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: true });
     const range = toRange(this.document, event.range);
-    editor.selection = new vscode.Selection(range.start, range.end);
+    // The cursor goes to the event's first line, where its date is, with the rest of the event selected.
+    editor.selection = new vscode.Selection(range.end, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   /** The column of an editor showing the document, else the first: never the preview's own. */
   private editorColumn(): vscode.ViewColumn {
-    return vscode.window.visibleTextEditors.find((editor) => editor.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
+    return vscode.window.visibleTextEditors.find((editor) => this.shows(editor.document.uri))?.viewColumn ?? vscode.ViewColumn.One;
   }
 
   private stateMessage(): HostMessage {

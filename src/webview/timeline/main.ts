@@ -12,7 +12,7 @@ class TimelinePage {
   private readonly lanes = element('main', { className: 'lanes', attributes: { 'aria-label': 'Events' } });
   private readonly navigation = new EventNavigation(this.lanes, (item) => this.choose(item));
   private readonly api = acquireVsCodeApi();
-  /** The document shown: messages about another one are ignored, and so are the choices made before a switch. */
+  /** The document shown: highlights about another one are ignored, and the page's own messages name it. */
   private uri: string | null = null;
   private highlightedId: string | null = null;
 
