@@ -1,7 +1,7 @@
 // What the Timeline preview shows, computed on the host so that the webview only builds DOM. No `vscode` here.
 import type { Analysis } from '../core/analyze';
 import type { PhaseCategory, Timeline, TimelineEvent, TimelineMetrics } from '../core/timeline/types';
-import { isoDate, pad, wallClockAt } from '../core/timeline/zones';
+import { DAY, formatDuration, formatEventTime } from '../core/timeline/format';
 import type { EventView, MetricView, PhaseGroupView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
 
 const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
@@ -15,9 +15,6 @@ const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
 
 type DatedEvent = TimelineEvent & { readonly at: string };
 
-const MINUTE = 60;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 export function timelineView(timeline: Timeline, title: string, tlp: unknown): TimelineView {
   const dated = timeline.events.filter((event): event is DatedEvent => event.at !== null);
@@ -31,7 +28,7 @@ export function timelineView(timeline: Timeline, title: string, tlp: unknown): T
     dated: groupByPhase(
       dated.map((event, index) => ({
         ...eventView(event),
-        when: formatWhen(event, timeline.timezone),
+        when: formatEventTime(event, timeline.timezone),
         gap: index > 0 ? formatGap(dated[index - 1], event) : null,
       })),
     ),
@@ -57,20 +54,6 @@ export function tlpView(value: unknown): TlpView | null {
   return { label, colour };
 }
 
-/** "9 d 0 h", "2 h 15 min", "40 min", "< 1 min": the two largest units, rounded down. */
-export function formatDuration(seconds: number): string {
-  const magnitude = Math.abs(seconds);
-  if (magnitude === 0) return '0 min';
-  if (magnitude < MINUTE) return '< 1 min';
-  const sign = seconds < 0 ? '−' : '';
-  const days = Math.floor(magnitude / DAY);
-  const hours = Math.floor((magnitude % DAY) / HOUR);
-  const minutes = Math.floor((magnitude % HOUR) / MINUTE);
-  if (days > 0) return `${sign}${days} d ${hours} h`;
-  if (hours > 0) return `${sign}${hours} h ${minutes} min`;
-  return `${sign}${minutes} min`;
-}
-
 function metricViews(metrics: TimelineMetrics): MetricView[] {
   const metric = (name: string, seconds: number | null): MetricView =>
     seconds === null ? { name, value: '—', known: false } : { name, value: formatDuration(seconds), known: true };
@@ -85,17 +68,6 @@ function metricViews(metrics: TimelineMetrics): MetricView[] {
 function eventView(event: TimelineEvent): EventView {
   const categoryTitle = CATEGORY_TITLES[event.category];
   return { id: event.id, line: event.line, text: event.text, phase: event.phase ?? categoryTitle, category: event.category, categoryTitle, when: null, gap: null };
-}
-
-function formatWhen(event: DatedEvent, zone: string): string {
-  const start = formatInstant(event.at, event.hasTime, zone);
-  return event.end === null ? start : `${start} – ${formatInstant(event.end, event.hasTime, zone)}`;
-}
-
-/** "2023-11-14 09:30", or "2023-11-14" for a date written without a time, on the report zone's clock. */
-function formatInstant(iso: string, hasTime: boolean, zone: string): string {
-  const wall = wallClockAt(Date.parse(iso), zone);
-  return hasTime ? `${isoDate(wall)} ${pad(wall.hour)}:${pad(wall.minute)}` : isoDate(wall);
 }
 
 /** "+2 h 15 min"; in whole days when either date has no time, since its midnight is not a real instant. */

@@ -147,7 +147,7 @@ suite('timeline', () => {
     assert.equal(lines[0], 'Timeline (times in UTC)');
     assert.match(lines[2], /^2024-03-14 09:25 {2}Incident Details +Incident began$/);
     assert.match(lines[7], /^2024-03-14 11:00 {2}Response Actions +Recovery actions: Rolled back the migration/);
-    assert.deepEqual(lines.slice(-4), ['Time to detect:  15m', 'Time to contain: 40m', 'Time to recover: 1h 35m', '']);
+    assert.deepEqual(lines.slice(-4), ['Time to detect:  15 min', 'Time to contain: 40 min', 'Time to recover: 1 h 35 min', '']);
   });
 
   test('mermaid: a fenced timeline block titled after the report', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildTimeline } from '../../src/core/timeline/build';
-import { formatDuration, timelineView, tlpView } from '../../src/extension/timelineView';
+import { formatDuration } from '../../src/core/timeline/format';
+import { timelineView, tlpView } from '../../src/extension/timelineView';
 import { analyze } from './helpers';
 
 const REPORT = `---
