@@ -85,7 +85,8 @@ function zoneOffsetMinutes(instant: number, zone: string): number {
   return Math.round((utcMilliseconds(wallClockAt(instant, zone)) - instant) / MINUTE);
 }
 
-const HALF_DAY = 12 * 60 * MINUTE;
+/** Probes one day either side of the wall time read as UTC: zone offsets reach ±14 h, so the true instant lies between them. */
+const PROBE = 24 * 60 * MINUTE;
 
 /**
  * The instant a wall clock in the zone shows the given time. `offsetMinutes` (from the text, "+02:00", "CET")
@@ -95,8 +96,8 @@ const HALF_DAY = 12 * 60 * MINUTE;
 export function instantOf(wall: WallClock, zone: string, offsetMinutes?: number): number {
   const asUtc = utcMilliseconds(wall);
   if (offsetMinutes !== undefined) return asUtc - offsetMinutes * MINUTE;
-  const before = asUtc - zoneOffsetMinutes(asUtc - HALF_DAY, zone) * MINUTE;
-  const after = asUtc - zoneOffsetMinutes(asUtc + HALF_DAY, zone) * MINUTE;
+  const before = asUtc - zoneOffsetMinutes(asUtc - PROBE, zone) * MINUTE;
+  const after = asUtc - zoneOffsetMinutes(asUtc + PROBE, zone) * MINUTE;
   if (before === after) return before;
   const shows = (instant: number) => utcMilliseconds(wallClockAt(instant, zone)) === asUtc;
   if (shows(before)) return shows(after) ? Math.min(before, after) : before;
