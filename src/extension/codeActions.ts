@@ -33,14 +33,24 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
       }
     }
     if (wants(FIX_ALL_KIND) && analysis.diagnostics.some((found) => found.fixes?.some((fix) => fix.isPreferred))) {
-      const { edit } = fixAll(document.getText(), this.reports.options(document.uri));
-      if (edit) {
-        const action = new vscode.CodeAction('Fix all auto-fixable report problems', FIX_ALL_KIND);
-        action.edit = toWorkspaceEdit(document, [edit]);
-        actions.push(action);
-      }
+      actions.push(new FixAllAction(document));
     }
     return actions;
+  }
+
+  /** Fix All re-validates after every fix, so its edit is computed only when the action is chosen or run on save. */
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof FixAllAction && !action.document.isClosed) {
+      const { edit } = fixAll(action.document.getText(), this.reports.options(action.document.uri));
+      action.edit = toWorkspaceEdit(action.document, edit ? [edit] : []);
+    }
+    return action;
+  }
+}
+
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument) {
+    super('Fix all auto-fixable report problems', FIX_ALL_KIND);
   }
 }
 
