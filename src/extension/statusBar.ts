@@ -4,6 +4,7 @@ import type { Reports } from './reports';
 
 /** "Security · 2 missing · 3 warnings" for the active report; opens the Problems view when clicked. */
 export class ReportStatusBar implements vscode.Disposable {
+  private lastEditor: vscode.TextEditor | undefined;
   private readonly item = vscode.window.createStatusBarItem('incidentReport.status', vscode.StatusBarAlignment.Left, 50);
 
   constructor(private readonly reports: Reports) {
@@ -12,7 +13,9 @@ export class ReportStatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const document = vscode.window.activeTextEditor?.document;
+    // With focus in a webview (the timeline preview) there is no active editor: keep showing the last report.
+    const editor = (this.lastEditor = vscode.window.activeTextEditor ?? this.lastEditor);
+    const document = editor?.document.isClosed ? undefined : editor?.document;
     const analysis = document && this.reports.analyze(document);
     if (!analysis) {
       this.item.hide();
