@@ -3,9 +3,11 @@ import { DEFAULT_NOT_APPLICABLE_REASON } from '../core/notApplicable';
 import { CONFIG_FILE_NAME, parseConfigFile, resolveConfig, type ResolvedConfig } from '../core/config';
 import type { SeveritySetting } from '../core/types';
 import { positionsOf, toDiagnostic } from './convert';
+import { KeyedDebouncer } from './debounce';
 import { readWorkspaceText } from './workspaceFiles';
 
 export const SETTINGS_SECTION = 'incidentReport';
+export const RELOAD_DELAY_MS = 300;
 
 /** Settings merged with each workspace folder's `.incident-report.yaml`, whose problems show in that file. */
 export class Configuration implements vscode.Disposable {
@@ -13,11 +15,13 @@ export class Configuration implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly byFolder = new Map<string, ResolvedConfig>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('incident-report-config');
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  /** Typing in the config file, or a burst of file events, reloads once. */
+  private readonly debouncer = new KeyedDebouncer(() => RELOAD_DELAY_MS);
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics, this.debouncer];
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-    const reload = () => void this.reload();
+    const reload = () => this.debouncer.run('reload', () => void this.reload());
     this.disposables.push(
       watcher,
       watcher.onDidCreate(reload),

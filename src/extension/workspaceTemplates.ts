@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseTemplateFile, TemplateRegistry, type LoadedTemplate } from '../core/templates/registry';
-import type { Configuration } from './configuration';
+import { RELOAD_DELAY_MS, type Configuration } from './configuration';
+import { KeyedDebouncer } from './debounce';
 import { positionsOf, toDiagnostic } from './convert';
 import { readWorkspaceText } from './workspaceFiles';
 
@@ -11,13 +12,14 @@ export class WorkspaceTemplates implements vscode.Disposable {
   private readonly registries = new Map<string, TemplateRegistry>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('incident-report-templates');
   private watchers: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private readonly debouncer = new KeyedDebouncer(() => RELOAD_DELAY_MS);
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics, this.debouncer];
   private readonly builtinOnly = new TemplateRegistry();
 
   constructor(private readonly configuration: Configuration) {
     this.disposables.push(
-      configuration.onDidChange(() => void this.reload()),
-      vscode.workspace.onDidChangeTextDocument((event) => this.isTemplateFile(event.document.uri) && void this.reload()),
+      configuration.onDidChange(() => this.scheduleReload()),
+      vscode.workspace.onDidChangeTextDocument((event) => this.isTemplateFile(event.document.uri) && this.scheduleReload()),
     );
   }
 
@@ -29,7 +31,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const pattern = this.patternFor(folder);
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      const reload = () => void this.reload();
+      const reload = () => this.scheduleReload();
       this.watchers.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
       const loaded: LoadedTemplate[] = [];
       for (const uri of await vscode.workspace.findFiles(pattern)) {
@@ -43,6 +45,11 @@ export class WorkspaceTemplates implements vscode.Disposable {
       this.registries.set(folder.uri.toString(), new TemplateRegistry(loaded));
     }
     this.changed.fire();
+  }
+
+  /** Typing in a template, or a burst of file events, reloads once. */
+  private scheduleReload(): void {
+    this.debouncer.run('reload', () => void this.reload());
   }
 
   registryFor(uri: vscode.Uri): TemplateRegistry {
