@@ -1,3 +1,5 @@
+import { applyEdits, diffAsEdit } from './edits';
+import { LineIndex } from './lineIndex';
 import { matchTemplate } from './match';
 import { DEFAULT_NOT_APPLICABLE_REASON } from './notApplicable';
 import { isRuleDisabled, parseReport, sectionAt, type ParsedReport } from './report';
@@ -6,7 +8,9 @@ import type { KindSource, RuleContext } from './rules/context';
 import { RULE_CHECKS } from './rules/index';
 import { inferKind } from './rules/kindRules';
 import type { TemplateRegistry } from './templates/registry';
-import type { Diagnostic, ReportKind, SeveritySetting } from './types';
+import { snapEdit, snapRange } from './textRanges';
+import { buildTimeline, emptyTimeline } from './timeline/build';
+import type { Diagnostic, Fix, ReportKind, SeveritySetting, TextEdit } from './types';
 
 export interface AnalysisOptions {
   readonly templates: TemplateRegistry;
@@ -17,18 +21,29 @@ export interface AnalysisOptions {
   readonly notApplicableReason?: string;
 }
 
-/** What the rules saw (report, template, kind, match, …) and what they found. */
+/** What the rules saw (report, template, kind, match, timeline, …) and what they found. */
 export interface Analysis extends RuleContext {
-  /** Sorted by position; severities and disable comments already applied. */
+  /** Sorted by position; severities and disable comments applied; every range and fix edit inside the text, on whole characters. */
   readonly diagnostics: Diagnostic[];
 }
 
 /** Larger texts are not validated: parsing them would keep the editor busy for seconds on every keystroke. */
 export const MAX_REPORT_LENGTH = 1024 * 1024;
 
+/**
+ * Analyses a report. Total: it returns an analysis for any text and never throws; an unexpected failure inside
+ * the engine becomes one `internal.error` diagnostic at the top of the text, never a missing or stale result.
+ */
 export function analyzeReport(text: string, options: AnalysisOptions): Analysis {
-  if (text.length > MAX_REPORT_LENGTH) return tooLarge(text, options);
-  const report = parseReport(text);
+  try {
+    const analysis = text.length > MAX_REPORT_LENGTH ? tooLarge(text, options) : analyzeParsed(parseReport(text), options);
+    return { ...analysis, diagnostics: analysis.diagnostics.map((found) => onWholeCharacters(text, found)) };
+  } catch (error) {
+    return internalError(text, options, error);
+  }
+}
+
+function analyzeParsed(report: ParsedReport, options: AnalysisOptions): Analysis {
   const context = ruleContext(report, options);
   const diagnostics = RULE_CHECKS.flatMap((check) => check(context));
   return { ...context, diagnostics: applyRuleSettings(report, diagnostics, options.rules ?? {}) };
@@ -45,16 +60,15 @@ function tooLarge(text: string, options: AnalysisOptions): Analysis {
 }
 
 function ruleContext(report: ParsedReport, options: AnalysisOptions): RuleContext {
-  const raw = report.frontMatter?.raw ?? {};
-  const declaredKind = raw.kind === 'security' || raw.kind === 'operational' ? raw.kind : null;
-  const requested = typeof raw.template === 'string' ? options.templates.get(raw.template) : undefined;
-  const template = requested ?? options.templates.forKind(declaredKind ?? 'security');
+  const frontMatter = report.frontMatter?.data ?? {};
+  const requested = frontMatter.template !== undefined ? options.templates.get(frontMatter.template) : undefined;
+  const template = requested ?? options.templates.forKind(frontMatter.kind ?? 'security');
   const match = matchTemplate(report, template);
-  const kind: ReportKind = declaredKind ?? (requested ? requested.kind : inferKind(match));
-  const kindSource: KindSource = declaredKind ? 'front-matter' : requested ? 'template' : 'inferred';
-  const inferredTemplate = !declaredKind && !requested && kind !== template.kind ? options.templates.forKind(kind) : template;
-  const timezone = typeof raw.timezone === 'string' && report.frontMatter?.data ? raw.timezone : 'UTC';
-  return {
+  const kind: ReportKind = frontMatter.kind ?? (requested ? requested.kind : inferKind(match));
+  const kindSource: KindSource = frontMatter.kind ? 'front-matter' : requested ? 'template' : 'inferred';
+  const inferredTemplate = !frontMatter.kind && !requested && kind !== template.kind ? options.templates.forKind(kind) : template;
+  const timezone = frontMatter.timezone ?? 'UTC';
+  const base = {
     report,
     template: inferredTemplate,
     kind,
@@ -62,10 +76,11 @@ function ruleContext(report: ParsedReport, options: AnalysisOptions): RuleContex
     match: inferredTemplate === template ? match : matchTemplate(report, inferredTemplate),
     now: options.now,
     timezone,
-    timezoneSet: timezone !== 'UTC' || typeof raw.timezone === 'string',
+    timezoneSet: frontMatter.timezone !== undefined,
     templateIds: options.templates.list().map((loaded) => loaded.template.id),
     notApplicableReason: options.notApplicableReason ?? DEFAULT_NOT_APPLICABLE_REASON,
   };
+  return { ...base, timeline: buildTimeline(base) };
 }
 
 function applyRuleSettings(report: ParsedReport, diagnostics: Diagnostic[], rules: Readonly<Record<string, SeveritySetting>>): Diagnostic[] {
@@ -76,4 +91,42 @@ function applyRuleSettings(report: ParsedReport, diagnostics: Diagnostic[], rule
     result.push(setting === found.severity ? found : { ...found, severity: setting });
   }
   return result.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/**
+ * The diagnostic with its range and fix edits on whole characters (never between the halves of a CRLF or a
+ * surrogate pair), and each fix as one edit: an editor applies it whole or not at all, as one undo step.
+ */
+function onWholeCharacters(text: string, found: Diagnostic): Diagnostic {
+  const fixes = found.fixes?.map((fix): Fix => ({ ...fix, edits: asOneEdit(text, fix.edits) }));
+  return { ...found, range: snapRange(text, found.range), ...(fixes ? { fixes } : {}) };
+}
+
+function asOneEdit(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  const snapped = edits.map((edit) => snapEdit(text, edit));
+  if (snapped.length <= 1) return snapped;
+  const combined = diffAsEdit(text, applyEdits(text, snapped));
+  return combined ? [combined] : [];
+}
+
+/** What an analysis that failed returns: the text as an empty report, and the failure as one diagnostic. */
+function internalError(text: string, options: AnalysisOptions, error: unknown): Analysis {
+  const lines = new LineIndex(text);
+  const report: ParsedReport = { text, lines, frontMatter: null, title: null, sections: [], allSections: [], disabledRules: new Set(), preamble: [] };
+  const template = options.templates.forKind('security');
+  const message = `Incident Report Studio could not check this report: internal error (${error instanceof Error ? error.message : String(error)}). Please report it with the text that causes it.`;
+  return {
+    report,
+    template,
+    kind: 'security',
+    kindSource: 'inferred',
+    match: matchTemplate(report, template),
+    now: options.now,
+    timezone: 'UTC',
+    timezoneSet: false,
+    templateIds: [],
+    notApplicableReason: options.notApplicableReason ?? DEFAULT_NOT_APPLICABLE_REASON,
+    timeline: emptyTimeline('UTC'),
+    diagnostics: [diagnostic('internal.error', snapRange(text, { start: 0, end: lines.lineEnd(0) }), message)],
+  };
 }

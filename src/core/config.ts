@@ -23,7 +23,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   folder: 'incidents',
 };
 
-export function parseConfigFile(text: string): { config: ConfigFile | undefined; diagnostics: Diagnostic[] } {
+export function parseConfigFile(text: string): { config: ConfigFile; diagnostics: Diagnostic[] } {
   const parsed = parseYamlWithSchema(text, 0, configSchema, { syntax: 'config.invalid', invalid: 'config.invalid', unknownKey: 'config.invalid' });
   const diagnostics = [...parsed.diagnostics];
   const raw = parsed.raw as { rules?: unknown } | null;
@@ -33,7 +33,7 @@ export function parseConfigFile(text: string): { config: ConfigFile | undefined;
     const at = Math.max(0, text.indexOf(rule));
     diagnostics.push(diagnostic('config.invalid', { start: at, end: at + rule.length }, `Unknown rule "${rule}"`));
   }
-  return { config: parsed.data, diagnostics };
+  return { config: parsed.entries, diagnostics };
 }
 
 /** Settings from the editor, overridden by the workspace's `.incident-report.yaml` so that the CLI and the editor agree. */

@@ -3,13 +3,12 @@ import type { ExportedDiagnostic, ReportExport } from './exportSchema';
 import type { LineIndex } from './lineIndex';
 import { matchFields, sectionState, type SectionMatch } from './match';
 import type { Section } from './report';
-import { siblingsOf, templatePosition } from './sectionEdits';
+import { MAX_HEADING_LEVEL, sectionLevel, siblingsOf, templatePosition } from './sectionEdits';
 import { timelineToJson } from './timeline/export';
-import type { Timeline } from './timeline/types';
 import type { Diagnostic } from './types';
 
 /** The structured form of a report (`schemas/report.schema.json`): lines and columns 1-based. */
-export function exportReport(file: string, analysis: Analysis, timeline: Timeline): ReportExport {
+export function exportReport(file: string, analysis: Analysis): ReportExport {
   const frontMatter = analysis.report.frontMatter;
   return {
     file,
@@ -18,7 +17,7 @@ export function exportReport(file: string, analysis: Analysis, timeline: Timelin
     frontMatter: frontMatter ? frontMatter.raw : null,
     fields: exportFields(analysis),
     sections: exportSections(analysis),
-    timeline: timelineToJson(timeline),
+    timeline: timelineToJson(analysis.timeline),
     diagnostics: exportDiagnostics(analysis.report.lines, analysis.diagnostics),
   };
 }
@@ -62,15 +61,13 @@ function exportSections(analysis: Analysis): ExportedSection[] {
     line: section.heading.line + 1,
     state: sectionState(section),
   }));
-  const topLevel = report.sections[0]?.heading.level ?? 2;
-  const missingLevel = (found: SectionMatch): number => (found.parent ? (found.parent.section?.heading.level ?? missingLevel(found.parent)) + 1 : topLevel);
   const insertionLine = (found: SectionMatch): number =>
     found.parent && !found.parent.section
       ? insertionLine(found.parent)
       : report.lines.positionAt(templatePosition(report, found, siblingsOf(found, match.sections))).line + 1;
   const missing = match.all
     .filter((found) => !found.section)
-    .map((found) => ({ title: found.template.title, level: Math.min(6, missingLevel(found)), line: insertionLine(found), state: 'missing' as const }));
+    .map((found) => ({ title: found.template.title, level: Math.min(MAX_HEADING_LEVEL, sectionLevel(report, found, match.sections)), line: insertionLine(found), state: 'missing' as const }));
   // A stable sort keeps template order among missing sections and puts them before the heading they are inserted at.
   return [...missing, ...present].sort((a, b) => a.line - b.line);
 }

@@ -11,8 +11,8 @@ export interface FrontMatter {
   readonly contentRange: Range;
   /** 0-based line of the closing fence. */
   readonly endLine: number;
-  /** Validated values; undefined when the YAML or a value is invalid. */
-  readonly data: FrontMatterData | undefined;
+  /** The values that are valid, each on its own: one invalid value does not discard the others. */
+  readonly data: Partial<FrontMatterData>;
   /** Whatever YAML could read, valid or not, so one bad value does not hide the others. */
   readonly raw: Record<string, unknown>;
   readonly diagnostics: readonly Diagnostic[];
@@ -39,7 +39,7 @@ export function parseFrontMatter(lines: LineIndex): FrontMatter | null {
       range: { start: 0, end: lines.lineEnd(line) },
       contentRange,
       endLine: line,
-      data: parsed.data,
+      data: parsed.entries,
       raw,
       diagnostics: parsed.diagnostics,
       document: parsed.document,

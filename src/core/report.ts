@@ -1,5 +1,6 @@
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
+import { parseFieldLabel } from './fieldLabel';
 import { parseMarkdownBlocks, plainInline, type Token } from './markdown';
 import type { Range } from './types';
 
@@ -75,10 +76,9 @@ export interface ParsedReport {
   readonly preamble: Block[];
 }
 
-const DISABLE_COMMENT = /<!--\s*incident-report-disable\b([^>]*?)-->/;
-const LIST_MARKER = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?/;
-const BOLD_FIELD = /^(\*\*|__)([^*_]+?)\s*(:?)\1\s*(:?)[ \t]*/;
-const PLAIN_FIELD = /^([A-Za-z][\w /&()'’.-]{0,60}?)[ \t]*:[ \t]*/;
+const DISABLE_KEYWORD = 'incident-report-disable';
+/** List, task and quote markers at the start of a line. */
+export const LIST_MARKER = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?/;
 
 export function parseReport(text: string): ParsedReport {
   const lines = new LineIndex(text);
@@ -121,7 +121,8 @@ class SectionBuilder {
     let firstParagraphOfItem = false;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      if (token.type === 'heading_open') {
+      // Headings inside block quotes and list items are content, not sections.
+      if (token.type === 'heading_open' && token.level === 0) {
         this.addHeading(token, tokens[i + 1]);
         i += 2;
         continue;
@@ -154,24 +155,21 @@ class SectionBuilder {
   private addHeading(open: Token, inline: Token): void {
     const [startLine, endLine] = open.map ?? [0, 1];
     const level = Number(open.tag.slice(1));
-    const title = plainInline(inline);
-    const firstLineText = this.lines.lineText(startLine);
-    const rawFirstLine = inline.content.split('\n')[0];
-    const at = Math.max(0, firstLineText.indexOf(rawFirstLine));
     const lineStart = this.lines.lineStart(startLine);
     const heading: Heading = {
       level,
-      title,
+      title: plainInline(inline),
       line: startLine,
       range: { start: lineStart, end: this.lines.lineEnd(endLine - 1) },
-      titleRange: { start: lineStart + at, end: lineStart + at + rawFirstLine.length },
+      titleRange: this.titleRange(startLine, inline.content),
     };
     if (level === 1 && !this.title && this.all.length === 0) {
       this.title = heading;
       return;
     }
-    // Level 1 and 2 headings after the title are all top-level sections.
-    let parent = level <= 2 ? null : this.current;
+    // The parent is the nearest section of a lower level before it, so levels count relative to the report's own:
+    // a report may use \`#\` for its sections or start them at \`###\`.
+    let parent = this.current;
     while (parent && parent.heading.level >= level) parent = parent.parent;
     const bodyStart = endLine < this.lines.lineCount ? this.lines.lineStart(endLine) : this.lines.text.length;
     const section: Section = {
@@ -189,6 +187,17 @@ class SectionBuilder {
     else this.roots.push(section);
     this.all.push(section);
     this.current = section;
+  }
+
+  /** From the title's first character to its last, over every line of a setext heading's text, without the underline. */
+  private titleRange(startLine: number, content: string): Range {
+    const rawLines = content.split('\n');
+    const first = rawLines[0];
+    const last = rawLines[rawLines.length - 1];
+    const lastLine = startLine + rawLines.length - 1;
+    const start = this.lines.lineStart(startLine) + Math.max(0, this.lines.lineText(startLine).indexOf(first));
+    const end = this.lines.lineStart(lastLine) + Math.max(0, this.lines.lineText(lastLine).indexOf(last)) + last.length;
+    return { start, end: Math.max(start, end) };
   }
 
   private addBlock(token: Token): void {
@@ -220,62 +229,67 @@ class SectionBuilder {
     const lineStart = this.lines.lineStart(startLine);
     const full = this.lines.lineText(startLine);
     const markerLength = LIST_MARKER.exec(full)?.[0].length ?? 0;
-    const rest = full.slice(markerLength);
-    const bold = BOLD_FIELD.exec(rest);
-    const plain = bold ? null : PLAIN_FIELD.exec(rest);
-    let name: string;
-    let nameOffset: number;
-    let labelLength: number;
-    if (bold && (bold[3] || bold[4])) {
-      name = bold[2].trim();
-      nameOffset = bold[1].length;
-      labelLength = bold[0].length;
-    } else if (plain && plain[1].trim().split(/\s+/).length <= 8) {
-      name = plain[1].trim();
-      nameOffset = 0;
-      labelLength = plain[0].length;
-    } else {
-      return;
-    }
-    const valueStart = lineStart + markerLength + labelLength;
+    const label = parseFieldLabel(full.slice(markerLength));
+    if (!label) return;
+    const valueStart = lineStart + markerLength + label.length;
     const lastLine = endLine - 1;
-    const valueEnd = Math.max(valueStart, this.lines.lineEnd(lastLine) - (this.lines.lineText(lastLine).length - this.lines.lineText(lastLine).trimEnd().length));
+    const valueEnd = Math.max(valueStart, this.lines.lineStart(lastLine) + this.lines.lineText(lastLine).trimEnd().length);
     const value = this.lines.text
       .slice(valueStart, valueEnd)
       .split(/\r\n|\r|\n/)
       .map((part) => part.trim())
       .join(' ')
       .trim();
-    const nameStart = lineStart + markerLength + nameOffset;
+    const nameStart = lineStart + markerLength + label.nameOffset;
     this.current!.fields.push({
-      name,
+      name: label.name,
       value,
       line: startLine,
       range: { start: lineStart, end: this.lines.lineEnd(lastLine) },
-      nameRange: { start: nameStart, end: nameStart + name.length },
+      nameRange: { start: nameStart, end: nameStart + label.name.length },
       valueRange: { start: valueStart, end: valueEnd },
-      bold: Boolean(bold),
+      bold: label.bold,
     });
   }
 
   private addDisableComment(html: string): void {
-    const match = DISABLE_COMMENT.exec(html);
-    if (!match) return;
-    const rules = match[1].split(/[\s,]+/).filter(Boolean);
     const target = this.current?.disabledRules ?? this.documentDisabled;
-    for (const rule of rules.length > 0 ? rules : ['*']) target.add(rule);
+    for (const rules of disableComments(html)) for (const rule of rules.length > 0 ? rules : ['*']) target.add(rule);
   }
 
-  /** A section ends where the next top-level section or heading of its level or higher starts; its own content at the next heading. */
+  /**
+   * A section ends where the next section that is not one of its subsections starts; its own content at the next
+   * heading. One pass with a stack of the sections still open.
+   */
   private finish(): void {
     const end = this.lines.text.length;
+    const open: Section[] = [];
     this.all.forEach((section, index) => {
       const next = this.all[index + 1];
-      const closing = this.all.slice(index + 1).find((other) => other.parent === null || other.heading.level <= section.heading.level);
-      section.range = { start: section.range.start, end: closing ? closing.range.start : end };
       section.bodyRange = { start: Math.min(section.bodyRange.start, next ? next.range.start : end), end: next ? next.range.start : end };
+      while (open.length > 0 && open[open.length - 1].heading.level >= section.heading.level) {
+        const closed = open.pop()!;
+        closed.range = { start: closed.range.start, end: section.range.start };
+      }
+      open.push(section);
     });
+    for (const section of open) section.range = { start: section.range.start, end };
   }
+}
+
+/** The rule lists of the `<!-- incident-report-disable RULE … -->` comments in an HTML text (empty: every rule). */
+function disableComments(html: string): string[][] {
+  const found: string[][] = [];
+  for (let open = html.indexOf('<!--'); open !== -1; open = html.indexOf('<!--', open + 4)) {
+    const close = html.indexOf('-->', open + 4);
+    if (close === -1) break;
+    const body = html.slice(open + 4, close).trim();
+    if (body.startsWith(DISABLE_KEYWORD) && !/^[\w-]/.test(body.slice(DISABLE_KEYWORD.length))) {
+      found.push(body.slice(DISABLE_KEYWORD.length).split(/[\s,]+/).filter(Boolean));
+    }
+    open = close;
+  }
+  return found;
 }
 
 /** Whether a rule is turned off for a section, by a comment in it or in one of its parents, or for the document. */

@@ -31,9 +31,15 @@ export function slugify(title: string, maxLength = 60): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
-    .replace(/-+$/g, '');
-  return slug || 'incident';
+    .replace(/[^a-z0-9]+/g, '-');
+  return trimDashes(trimDashes(slug).slice(0, maxLength)) || 'incident';
+}
+
+/** Without dashes at either end (a loop: `/-+$/` backtracks on long runs of dashes). */
+function trimDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
 }

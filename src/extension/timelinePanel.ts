@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { buildTimeline } from '../core/timeline/build';
 import type { Timeline } from '../core/timeline/types';
 import { webviewMessageSchema, type HostMessage } from '../shared/timelineMessages';
 import { toRange } from './convert';
@@ -106,7 +105,7 @@ export class TimelinePanel implements vscode.Disposable {
       this.shown = undefined;
       return { type: 'notReport', uri, fileName: this.fileName() };
     }
-    const timeline = buildTimeline(analysis);
+    const { timeline } = analysis;
     this.shown = timeline;
     return { type: 'update', uri, view: timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp) };
   }

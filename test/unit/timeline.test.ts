@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Analysis } from '../../src/core/analyze';
 import { reportExportSchema } from '../../src/core/exportSchema';
-import { buildTimeline } from '../../src/core/timeline/build';
 import { mermaidText, timelineToJson, timelineToMermaid } from '../../src/core/timeline/export';
 import type { Timeline } from '../../src/core/timeline/types';
 import { analyze, applyFix, fixTitled, only, readProjectFile, single, textAt } from './helpers';
@@ -20,7 +19,7 @@ function changed(text: string, ...replacements: [from: string | RegExp, to: stri
 
 function timelineOf(text: string, now?: Date): { analysis: Analysis; timeline: Timeline } {
   const analysis = analyze(text, now === undefined ? {} : { now });
-  return { analysis, timeline: buildTimeline(analysis) };
+  return { analysis, timeline: analysis.timeline };
 }
 
 const timelineRules = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.rule.startsWith('timeline.'));
@@ -124,17 +123,14 @@ suite('timeline events', () => {
       assert.deepEqual(timeline.metrics, { start: null, timeToDetectSeconds: null, timeToContainSeconds: null, timeToRecoverSeconds: null });
       assert.deepEqual(timelineRules(analysis), []);
     }
-    const bitbucket = buildTimeline(analyze(SEEDS[0]));
+    const bitbucket = analyze(SEEDS[0]).timeline;
     assert.deepEqual(bitbucket.events.map((e) => e.phase), ['Incident Details', 'Incident Details', 'Initial Access', 'Data Exfiltration/Impact', 'Detection & Response']);
   });
 
-  test('is built once per analysis: the rule, the preview and the exports share it', () => {
+  test('is part of the analysis: the rule, the preview and the exports share it', () => {
     const analysis = analyze(changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023']));
-    const timeline = buildTimeline(analysis);
-    assert.equal(buildTimeline(analysis), timeline);
-    assert.deepEqual(timelineRules(analysis), timeline.diagnostics);
-    assert.ok(timeline.diagnostics.length > 0);
-    assert.notEqual(buildTimeline({ ...analysis, now: new Date('2000-01-01T00:00:00Z') }), timeline);
+    assert.deepEqual(timelineRules(analysis), analysis.timeline.diagnostics);
+    assert.ok(analysis.timeline.diagnostics.length > 0);
   });
 });
 
@@ -151,7 +147,7 @@ suite('timeline metrics', () => {
   });
 
   test('the dated Proton outage: detected in 9 minutes, contained in 33, recovered in 2 h 30', () => {
-    assert.deepEqual(buildTimeline(analyze(PROTON_DATED)).metrics, {
+    assert.deepEqual(analyze(PROTON_DATED).timeline.metrics, {
       start: '2024-04-11T07:32:00.000Z',
       timeToDetectSeconds: 9 * 60,
       timeToContainSeconds: 33 * 60,
@@ -166,7 +162,7 @@ suite('timeline metrics', () => {
       ['- **Incident Date:** November 14, 2023', '- **Incident Date:** Unknown'],
       ['- **Date/Time:** November 14, 2023', '- **Date/Time:** November 15, 2023'],
     );
-    const { metrics } = buildTimeline(analyze(text));
+    const { metrics } = analyze(text).timeline;
     assert.equal(metrics.start, '2023-11-15T00:00:00.000Z');
     assert.equal(metrics.timeToDetectSeconds, 8 * DAY);
     assert.equal(metrics.timeToRecoverSeconds, 20 * DAY);
@@ -174,7 +170,7 @@ suite('timeline metrics', () => {
 
   test('the Discovery Date wins over the detection phase, and the end of a recovery range counts', () => {
     const text = changed(CLOUDFLARE, ['- **Discovery Date:** November 23, 2023', '- **Discovery Date:** November 24, 2023'], ['November 27 – December 5, 2023', 'November 27 – December 15, 2023']);
-    const { metrics } = buildTimeline(analyze(text));
+    const { metrics } = analyze(text).timeline;
     assert.equal(metrics.timeToDetectSeconds, 10 * DAY);
     assert.equal(metrics.timeToRecoverSeconds, 31 * DAY);
   });
@@ -185,7 +181,7 @@ suite('timeline metrics', () => {
       ['Immediate disconnection of the attacker\'s access on November 23, 2023.', 'Immediate disconnection of the attacker\'s access.'],
       ['during the remediation of November 27 – December 5, 2023.', 'during the remediation.'],
     );
-    const { metrics } = buildTimeline(analyze(text));
+    const { metrics } = analyze(text).timeline;
     assert.equal(metrics.timeToDetectSeconds, 9 * DAY);
     assert.equal(metrics.timeToContainSeconds, null);
     assert.equal(metrics.timeToRecoverSeconds, null);
@@ -329,7 +325,7 @@ suite('timeline diagnostics', () => {
 
 suite('timeline exports', () => {
   test('JSON: events by time, undated last, instants in UTC with Z, lines 1-based; it satisfies the export schema', () => {
-    const json = timelineToJson(buildTimeline(analyze(CLOUDFLARE)));
+    const json = timelineToJson(analyze(CLOUDFLARE).timeline);
     assert.deepEqual(json.metrics, { timeToDetectSeconds: 777_600, timeToContainSeconds: 777_600, timeToRecoverSeconds: 1_814_400 });
     assert.deepEqual(json.events[0], { at: '2023-11-14T00:00:00.000Z', end: null, text: 'Incident began', phase: 'Incident Details', line: 20 });
     assert.deepEqual(json.events[6], {
@@ -345,7 +341,7 @@ suite('timeline exports', () => {
   });
 
   test('Mermaid: a fenced timeline block with a section per run of a phase and a period per date', () => {
-    const mermaid = timelineToMermaid(buildTimeline(analyze(CLOUDFLARE)), 'Cloudflare: Atlassian breach #2023');
+    const mermaid = timelineToMermaid(analyze(CLOUDFLARE).timeline, 'Cloudflare: Atlassian breach #2023');
     const lines = mermaid.trimEnd().split('\n');
     assert.deepEqual(lines.slice(0, 3), ['```mermaid', 'timeline', '    title Cloudflare∶ Atlassian breach ＃2023']);
     assert.equal(lines.at(-1), '```');
@@ -359,7 +355,7 @@ suite('timeline exports', () => {
 
   test('Mermaid: every line is one the timeline grammar reads as intended', () => {
     const text = changed(PROTON_DATED, ['API error rates rise worldwide.', 'API error rates rise: see #incident; 50%% of calls <fail>.']);
-    const mermaid = timelineToMermaid(buildTimeline(analyze(text)), 'Proton');
+    const mermaid = timelineToMermaid(analyze(text).timeline, 'Proton');
     const body = mermaid.trimEnd().split('\n').slice(2, -1);
     const period = /^ {8}(?:(?!%%)[^#:;\n<>])+ : (?:(?!%%)[^#:;\n<>])+$/;
     const continuation = /^ {8} +: (?:(?!%%)[^#:;\n<>])+$/;
@@ -372,13 +368,13 @@ suite('timeline exports', () => {
 
   test('Mermaid: events of the same period share it', () => {
     const text = changed(CLOUDFLARE, ['- **Details:** The attacker infiltrated', '- November 22, 2023: the attacker searched the wiki.\n- **Details:** The attacker infiltrated']);
-    const lines = timelineToMermaid(buildTimeline(analyze(text)), 'x').split('\n');
+    const lines = timelineToMermaid(analyze(text).timeline, 'x').split('\n');
     const at = lines.findIndex((line) => line.includes('2023-11-22 : '));
     assert.match(lines[at + 1], /^ {8} {10} : the attacker searched the wiki\.$/);
   });
 
   test('Mermaid: a report without events still renders', () => {
-    const mermaid = timelineToMermaid(buildTimeline(analyze('# Incident Report: x\n')), 'x');
+    const mermaid = timelineToMermaid(analyze('# Incident Report: x\n').timeline, 'x');
     assert.equal(mermaid, '```mermaid\ntimeline\n    title x\n        No dated events : The report has no timeline yet\n```\n');
   });
 

@@ -1,5 +1,4 @@
 import { exportReport } from '../../core/export';
-import { buildTimeline } from '../../core/timeline/build';
 import { oneOf, parseCommandArgs, singleFile } from '../args';
 import type { Command } from '../context';
 import { json } from '../output';
@@ -24,7 +23,7 @@ Exit codes: 0 printed (whatever problems the report has), 2 a usage error or a f
     const { values, positionals } = parseCommandArgs('export', args, { format: { type: 'string', short: 'f' } });
     oneOf('export', 'format', values.format, ['json'], 'json');
     const { display, analysis } = await analyzeNamedReport(singleFile('export', positionals), context);
-    context.out(json(exportReport(display, analysis, buildTimeline(analysis))));
+    context.out(json(exportReport(display, analysis)));
     return 0;
   },
 };

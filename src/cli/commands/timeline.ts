@@ -1,4 +1,3 @@
-import { buildTimeline } from '../../core/timeline/build';
 import { timelineToJson, timelineToMermaid } from '../../core/timeline/export';
 import { oneOf, parseCommandArgs, singleFile } from '../args';
 import type { Command } from '../context';
@@ -27,7 +26,7 @@ Exit codes: 0 printed, 2 a usage error or a file that cannot be read.
     const { values, positionals } = parseCommandArgs('timeline', args, { format: { type: 'string', short: 'f' } });
     const format = oneOf('timeline', 'format', values.format, FORMATS, 'text');
     const { display, analysis } = await analyzeNamedReport(singleFile('timeline', positionals), context);
-    const timeline = buildTimeline(analysis);
+    const { timeline } = analysis;
     if (format === 'json') context.out(json(timelineToJson(timeline)));
     else if (format === 'mermaid') context.out(timelineToMermaid(timeline, analysis.report.title?.title ?? display));
     else context.out(formatTimelineText(timeline));

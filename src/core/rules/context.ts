@@ -1,6 +1,7 @@
 import type { ReportMatch } from '../match';
 import type { ParsedReport } from '../report';
 import type { Template } from '../schemas';
+import type { Timeline } from '../timeline/types';
 import type { Diagnostic, ReportKind } from '../types';
 
 export type KindSource = 'front-matter' | 'template' | 'inferred';
@@ -22,6 +23,8 @@ export interface RuleContext {
   readonly templateIds: readonly string[];
   /** Reason the N/A fixes write. */
   readonly notApplicableReason: string;
+  /** The report's timeline, built once for the rules, the preview and the exports. */
+  readonly timeline: Timeline;
 }
 
 export type RuleCheck = (context: RuleContext) => Diagnostic[];

@@ -1,5 +1,4 @@
 import { readDate } from '../dates';
-import { buildTimeline } from '../timeline/build';
 import { isoDate, wallClockAt } from '../timeline/zones';
 import { matchFields, sectionState, type FieldMatch, type SectionMatch } from '../match';
 import { isNotApplicable } from '../notApplicable';
@@ -11,7 +10,7 @@ import { placeholderSet } from './shared';
 
 export function checkFields(context: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const referenceYear = buildTimeline(context).referenceYear ?? undefined;
+  const referenceYear = context.timeline.referenceYear ?? undefined;
   for (const m of context.match.all) {
     if (!m.section || m.template.fields.length === 0 || sectionState(m.section) !== 'filled') continue;
     const fields = matchFields(m.section, m.template);

@@ -1,5 +1,5 @@
 import { sectionState, type SectionMatch } from '../match';
-import { insertSectionEdit, markSectionNotApplicableEdits, moveSectionEdits } from '../sectionEdits';
+import { fitsAtLevel, insertSectionEdit, markSectionNotApplicableEdits, moveSectionEdit } from '../sectionEdits';
 import { PlaceholderWriter, renderSection } from '../templates/render';
 import type { TemplateSection } from '../schemas';
 import type { Diagnostic, Fix } from '../types';
@@ -19,12 +19,15 @@ function missingSections(context: RuleContext): Diagnostic[] {
     .filter((m) => m.section === null && m.template.required && (m.parent === null || m.parent.section !== null) && !misspelled.has(m.template))
     .map((m) => {
       const asNotApplicable = showsNotApplicable(context, m);
-      const insert = (notApplicable: boolean): Fix => ({
-        title: notApplicable ? `Insert "${m.template.title}" as N/A` : `Insert section "${m.template.title}"`,
-        edits: [insertSectionEdit(report, m, match.sections, { notApplicable: (s) => (s === m.template ? notApplicable : context.kind === 'operational' && s.attackSpecific), notApplicableReason: context.notApplicableReason })],
-        isPreferred: notApplicable === asNotApplicable,
-      });
-      const fixes = m.attackSpecific ? [insert(asNotApplicable), insert(!asNotApplicable)] : [insert(false)];
+      const insert = (notApplicable: boolean): Fix[] => {
+        const edit = insertSectionEdit(report, m, match.sections, {
+          notApplicable: (s) => (s === m.template ? notApplicable : context.kind === 'operational' && s.attackSpecific),
+          notApplicableReason: context.notApplicableReason,
+        });
+        if (!edit) return [];
+        return [{ title: notApplicable ? `Insert "${m.template.title}" as N/A` : `Insert section "${m.template.title}"`, edits: [edit], isPreferred: notApplicable === asNotApplicable }];
+      };
+      const fixes = m.attackSpecific ? [...insert(asNotApplicable), ...insert(!asNotApplicable)] : insert(false);
       const where = m.parent?.section ? m.parent.section.heading.range : anchor;
       const inside = m.parent ? ` in "${m.parent.template.title}"` : '';
       return diagnostic('section.missing', where, `Missing required section "${m.template.title}"${inside}`, fixes);
@@ -43,15 +46,18 @@ function emptySections(context: RuleContext): Diagnostic[] {
         isPreferred: showsNotApplicable(context, m),
       };
       const fixes = [markNotApplicable];
-      if (m.template.fields.length > 0 || m.template.placeholder || m.template.sections.length > 0) {
+      const hasSkeleton = m.template.fields.length > 0 || m.template.placeholder || m.template.sections.length > 0;
+      if (hasSkeleton && section.children.length === 0 && fitsAtLevel(section.heading.level, m.template)) {
         const eol = context.report.lines.eol;
         const notApplicable = (s: TemplateSection) => context.kind === 'operational' && s.attackSpecific;
         const skeleton = renderSection(m.template, { level: section.heading.level, notApplicable, notApplicableReason: context.notApplicableReason }, new PlaceholderWriter('text')).slice(2);
         while (skeleton[skeleton.length - 1] === '') skeleton.pop();
+        // An empty section may hold comments (disable comments among them): they stay, after the new content.
+        const comments = section.blocks.map((block) => block.text.trimEnd());
         const atEnd = section.bodyRange.end >= context.report.text.length;
         fixes.push({
           title: `Add the template's content for "${m.template.title}"`,
-          edits: [{ start: section.bodyRange.start, end: section.bodyRange.end, newText: eol + skeleton.join(eol) + eol + (atEnd ? '' : eol) }],
+          edits: [{ start: section.bodyRange.start, end: section.bodyRange.end, newText: eol + [skeleton.join(eol), ...comments].join(eol + eol) + eol + (atEnd ? '' : eol) }],
           isPreferred: !showsNotApplicable(context, m),
         });
       }
@@ -69,7 +75,7 @@ function misplacedSections(context: RuleContext): Diagnostic[] {
       if (furthest && m.index < furthest.index) {
         found.push(
           diagnostic('section.order', m.section!.heading.range, `"${m.template.title}" should come before "${furthest.template.title}", as in the template`, [
-            { title: `Move "${m.template.title}" to its template position`, edits: moveSectionEdits(context.report, m, context.match.sections), isPreferred: true },
+            { title: `Move "${m.template.title}" to its template position`, edits: [moveSectionEdit(context.report, m, context.match.sections)], isPreferred: true },
           ]),
         );
       } else {

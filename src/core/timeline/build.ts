@@ -1,5 +1,4 @@
 import { findDate, readDate, type DateReading, type ReadDate, type ReadDateOptions } from '../dates';
-import type { ReportMatch } from '../match';
 import { diagnostic } from '../rules/catalog';
 import type { RuleContext } from '../rules/context';
 import type { Diagnostic, Range } from '../types';
@@ -20,22 +19,8 @@ export interface PlacedEvent {
   readonly reading: ReadDate | null;
 }
 
-const cache = new WeakMap<ReportMatch, { key: string; timeline: Timeline }>();
-
-/**
- * The report's timeline: events, metrics and the `timeline.*` diagnostics. Computed once per analysis
- * (per `match` object, time zone and clock), so the rule, the preview and the exports share one result.
- */
+/** The report's timeline: events, metrics and the \`timeline.*\` diagnostics. The analysis builds it once. */
 export function buildTimeline(context: TimelineContext): Timeline {
-  const key = `${context.kind}|${context.timezone}|${context.timezoneSet}|${context.now?.getTime() ?? ''}`;
-  const cached = cache.get(context.match);
-  if (cached?.key === key) return cached.timeline;
-  const timeline = computeTimeline(context);
-  cache.set(context.match, { key, timeline });
-  return timeline;
-}
-
-function computeTimeline(context: TimelineContext): Timeline {
   const { placed, problems, referenceYear } = placeEvents(eventSources(context.match, context.kind), context.timezone);
   const sorted = [...placed].sort(chronologically);
   return {
@@ -45,6 +30,18 @@ function computeTimeline(context: TimelineContext): Timeline {
     events: sorted.map(({ event }) => event),
     metrics: timelineMetrics(placed),
     diagnostics: [...problems, ...timelineChecks(placed, context)].sort((a, b) => a.range.start - b.range.start),
+  };
+}
+
+/** A timeline without events, for a text that could not be analysed. */
+export function emptyTimeline(timezone: string): Timeline {
+  return {
+    kind: null,
+    timezone,
+    referenceYear: null,
+    events: [],
+    metrics: { start: null, timeToDetectSeconds: null, timeToContainSeconds: null, timeToRecoverSeconds: null },
+    diagnostics: [],
   };
 }
 

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { buildTimeline } from '../../core/timeline/build';
 import { timelineToJson, timelineToMermaid } from '../../core/timeline/export';
 import type { Analysis } from '../../core/analyze';
 import { COMMANDS, type Services } from '../services';
@@ -27,8 +26,8 @@ export async function showTimelinePreview(services: Services, preview: TimelineP
 }
 
 const FORMATS = {
-  mermaid: { name: 'Mermaid', text: (analysis: Analysis, path: string) => timelineToMermaid(buildTimeline(analysis), reportTitle(analysis, path)) },
-  json: { name: 'JSON', text: (analysis: Analysis) => `${JSON.stringify(timelineToJson(buildTimeline(analysis)), null, 2)}\n` },
+  mermaid: { name: 'Mermaid', text: (analysis: Analysis, path: string) => timelineToMermaid(analysis.timeline, reportTitle(analysis, path)) },
+  json: { name: 'JSON', text: (analysis: Analysis) => `${JSON.stringify(timelineToJson(analysis.timeline), null, 2)}\n` },
 } as const;
 
 /** Copies the timeline of the active report, or of the one the focused preview shows. */
