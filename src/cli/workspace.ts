@@ -17,6 +17,8 @@ export interface Workspace {
   readonly templates: TemplateRegistry;
   /** Problems of `.incident-report.yaml` and of template files, which lint lists like reports' problems. */
   readonly problems: readonly LintedFile[];
+  /** What the core's analysis and commands take for this folder. */
+  readonly options: AnalysisOptions;
   /** Analyses the text when it is a report (see `analyzeIfReport`). */
   analyze(text: string, matchesGlobs: boolean): Analysis | undefined;
 }
@@ -42,7 +44,7 @@ export async function loadWorkspace(root: string, now: Date): Promise<Workspace>
   }
   const templates = new TemplateRegistry(loaded);
   const options: AnalysisOptions = { templates, rules: config.rules, now };
-  return { root, config, templates, problems, analyze: (text, matchesGlobs) => analyzeIfReport(text, matchesGlobs, options) };
+  return { root, config, templates, problems, options, analyze: (text, matchesGlobs) => analyzeIfReport(text, matchesGlobs, options) };
 }
 
 async function templateFiles(folder: string): Promise<string[]> {

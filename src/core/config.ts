@@ -50,3 +50,12 @@ export function matchesReportGlobs(relativePath: string, globs: readonly string[
   const path = relativePath.replace(/\\/g, '/');
   return globs.some((glob) => minimatch(path, glob, { dot: true, nocase: true }));
 }
+
+/** A workspace-relative folder as a glob prefix: "./.incident-reports/templates/" is ".incident-reports/templates". */
+export function relativeFolder(path: string): string {
+  let start = path.startsWith('./') ? 2 : 0;
+  let end = path.length;
+  while (start < end && path[start] === '/') start++;
+  while (end > start && path[end - 1] === '/') end--;
+  return path.slice(start, end);
+}

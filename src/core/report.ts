@@ -308,3 +308,19 @@ export function sectionAt(report: ParsedReport, offset: number): Section | null 
   }
   return found;
 }
+
+/** A section named so that it can be found again after edits: its heading's title and which of that title it is. */
+export interface SectionRef {
+  readonly title: string;
+  readonly occurrence: number;
+}
+
+export function sectionRef(report: ParsedReport, section: Section): SectionRef {
+  const sameTitle = report.allSections.filter((candidate) => candidate.heading.title === section.heading.title);
+  return { title: section.heading.title, occurrence: sameTitle.indexOf(section) };
+}
+
+/** The section a ref names in this (perhaps edited) report, or null when it is gone. */
+export function findSection(report: ParsedReport, ref: SectionRef): Section | null {
+  return report.allSections.filter((candidate) => candidate.heading.title === ref.title)[ref.occurrence] ?? null;
+}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { relativeFolder } from '../core/config';
 import { parseTemplateFile, TemplateRegistry, type LoadedTemplate } from '../core/templates/registry';
 import { RELOAD_DELAY_MS, type Configuration } from './configuration';
 import { KeyedDebouncer } from './debounce';
@@ -58,7 +59,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
   }
 
   private patternFor(folder: vscode.WorkspaceFolder): vscode.RelativePattern {
-    const path = this.configuration.forUri(folder.uri).templates.replace(/^\.?\/+|\/+$/g, '');
+    const path = relativeFolder(this.configuration.forUri(folder.uri).templates);
     return new vscode.RelativePattern(folder, `${path}/*.{yaml,yml}`);
   }
 
@@ -66,7 +67,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || !/\.ya?ml$/.test(uri.path)) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
-    const path = this.configuration.forUri(folder.uri).templates.replace(/^\.?\/+|\/+$/g, '');
+    const path = relativeFolder(this.configuration.forUri(folder.uri).templates);
     return relative.startsWith(`${path}/`);
   }
 

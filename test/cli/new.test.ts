@@ -35,6 +35,13 @@ suite('new', () => {
     assert.match(text, /\n## Attack Methodology\n\nN\/A \(operational incident, not an attack\)\n/);
   });
 
+  test('a title is written on one line as typed: a line break cannot start a heading, $& and $` stay text', () => {
+    const path = cli(['new', '-t', 'security-incident', '--title', 'Costs $& and $` rose\n## Injected\r\nheading'], folder.path).stdout.trim();
+    const text = folder.read(path);
+    assert.match(text, /\n# Incident Report: Costs \$& and \$` rose ## Injected heading\n/);
+    assert.doesNotMatch(text, /^## Injected/m);
+  });
+
   test('the new report passes lint with nothing worse than placeholder warnings', () => {
     const path = cli(['new', '-t', 'security-incident', '--title', 'Phishing'], folder.path).stdout.trim();
     const run = cli(['lint', '--format', 'json', path], folder.path);

@@ -65,27 +65,51 @@ function emptySections(context: RuleContext): Diagnostic[] {
     });
 }
 
-/** A section is out of order when a section later in the template stands before it. */
+/**
+ * Sections out of template order: those outside the longest run of sections that already follow the template's
+ * order (so "Recommendations" written first is the one to move, not the eight sections after it). Each is moved
+ * after the nearest section the template puts before it, or before the nearest one it puts after it.
+ */
 function misplacedSections(context: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   const visit = (siblings: readonly SectionMatch[]) => {
     const present = siblings.filter((m) => m.section).sort((a, b) => a.section!.range.start - b.section!.range.start);
-    let furthest: SectionMatch | null = null;
+    const inOrder = new Set(longestInOrder(present));
     for (const m of present) {
-      if (furthest && m.index < furthest.index) {
-        found.push(
-          diagnostic('section.order', m.section!.heading.range, `"${m.template.title}" should come before "${furthest.template.title}", as in the template`, [
-            { title: `Move "${m.template.title}" to its template position`, edits: [moveSectionEdit(context.report, m, context.match.sections)], isPreferred: true },
-          ]),
-        );
-      } else {
-        furthest = m;
-      }
+      if (inOrder.has(m)) continue;
+      const before = [...inOrder].filter((other) => other.index < m.index).pop();
+      const after = [...inOrder].find((other) => other.index > m.index);
+      const where = before ? `after "${before.template.title}"` : `before "${after!.template.title}"`;
+      found.push(
+        diagnostic('section.order', m.section!.heading.range, `"${m.template.title}" should come ${where}, as in the template`, [
+          { title: `Move "${m.template.title}" to its template position`, edits: [moveSectionEdit(context.report, m, context.match.sections)], isPreferred: true },
+        ]),
+      );
     }
     for (const m of siblings) visit(m.children);
   };
   visit(context.match.sections);
   return found;
+}
+
+/** The longest subsequence of sections (in document order) whose template positions increase; the earliest such. */
+function longestInOrder(sections: readonly SectionMatch[]): SectionMatch[] {
+  const length: number[] = [];
+  const previous: number[] = [];
+  sections.forEach((m, i) => {
+    length[i] = 1;
+    previous[i] = -1;
+    for (let j = 0; j < i; j++) {
+      if (sections[j].index < m.index && length[j] + 1 > length[i]) {
+        length[i] = length[j] + 1;
+        previous[i] = j;
+      }
+    }
+  });
+  let last = length.indexOf(Math.max(0, ...length));
+  const run: SectionMatch[] = [];
+  for (; last !== -1; last = previous[last]) run.unshift(sections[last]);
+  return run;
 }
 
 function duplicateSections(context: RuleContext): Diagnostic[] {

@@ -77,7 +77,7 @@ export function renderReport(template: Template, options: NewReportOptions): str
     'timezone: UTC',
     '---',
     '',
-    `# ${writer.literal(template.title.replace('{title}', options.title.trim()))}`,
+    `# ${writer.literal(reportHeading(template, options.title))}`,
     '',
   ];
   for (const section of template.sections) {
@@ -85,6 +85,15 @@ export function renderReport(template: Template, options: NewReportOptions): str
   }
   while (lines[lines.length - 1] === '') lines.pop();
   return lines.join(options.eol ?? '\n') + (options.eol ?? '\n');
+}
+
+/**
+ * The report's first heading: the template's title with \`{title}\` replaced by the incident's title, on one line
+ * (a line break in a title would start a new block, even a heading), with \`$\` taken literally.
+ */
+export function reportHeading(template: Template, title: string): string {
+  const oneLine = title.replace(/\s+/g, ' ').trim();
+  return template.title.replace('{title}', () => oneLine);
 }
 
 /** Every placeholder text of a template, for the rule that flags placeholders left in a report. */
