@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeIfReport } from '../src/core/detect';
-import { TemplateRegistry } from '../src/core/templates/registry';
+import { analyzeIfReport } from '../src/core/analysis/detect';
+import { TemplateRegistry } from '../src/core/template/registry';
 import { CLEAN_REPORT, ERROR_REPORT, WARNING_REPORT } from '../test/cli/fixtures';
 
 const COUNT = 1000;

@@ -1,4 +1,4 @@
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../core/analysis/analyze';
 import { printable } from './color';
 import type { CliContext } from './context';
 import { CliError } from './errors';

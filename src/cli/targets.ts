@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch';
 import { isAbsolute, resolve } from 'node:path';
-import type { Analysis } from '../core/analyze';
-import { matchesReportGlobs } from '../core/config';
+import type { Analysis } from '../core/analysis/analyze';
+import { matchesReportGlobs } from '../core/project/config';
 import { CliError } from './errors';
 import { displayPath, isBinary, isFolder, notTextError, walkFiles } from './files';
 import type { Workspace } from './workspace';

@@ -1,12 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Analysis, AnalysisOptions } from '../core/analyze';
-import { CONFIG_FILE_NAME, parseConfigFile, resolveConfig, type ResolvedConfig } from '../core/config';
-import { analyzeIfReport } from '../core/detect';
-import { exportDiagnostics } from '../core/export';
-import type { LintedFile } from '../core/exportSchema';
-import { LineIndex } from '../core/lineIndex';
-import { parseTemplateFile, TemplateRegistry, type LoadedTemplate } from '../core/templates/registry';
+import type { Analysis, AnalysisOptions } from '../core/analysis/analyze';
+import { CONFIG_FILE_NAME, parseConfigFile, resolveConfig, type ResolvedConfig } from '../core/project/config';
+import { analyzeIfReport } from '../core/analysis/detect';
+import { exportDiagnostics } from '../core/output/export';
+import type { LintedFile } from '../core/output/exportSchema';
+import { LineIndex } from '../core/text/lineIndex';
+import { parseTemplateFile, TemplateRegistry, type LoadedTemplate } from '../core/template/registry';
 import type { Diagnostic } from '../core/types';
 import { displayPath, readOptionalText, readText } from './files';
 

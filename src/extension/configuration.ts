@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { DEFAULT_NOT_APPLICABLE_REASON } from '../core/notApplicable';
-import { CONFIG_FILE_NAME, parseConfigFile, resolveConfig, type ResolvedConfig } from '../core/config';
+import { DEFAULT_NOT_APPLICABLE_REASON } from '../core/parse/notApplicable';
+import { CONFIG_FILE_NAME, parseConfigFile, resolveConfig, type ResolvedConfig } from '../core/project/config';
 import type { SeveritySetting } from '../core/types';
 import { positionsOf, toDiagnostic } from './convert';
 import { KeyedDebouncer } from './debounce';

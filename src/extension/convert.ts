@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, Range, Severity, TextEdit } from '../core/types';
-import { LineIndex } from '../core/lineIndex';
-import { ruleDocsUrl } from '../core/rules/catalog';
+import { LineIndex } from '../core/text/lineIndex';
+import { ruleDocsUrl } from '../core/diagnostics';
 
 export const DIAGNOSTIC_SOURCE = 'incident-report';
 

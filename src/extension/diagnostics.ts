@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../core/analysis/analyze';
 import { SETTINGS_SECTION } from './configuration';
 import { positionsOf, toDiagnostic } from './convert';
 import { KeyedDebouncer } from './debounce';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Analysis, AnalysisOptions } from '../core/analyze';
-import { matchesReportGlobs } from '../core/config';
-import { analyzeIfReport } from '../core/detect';
+import type { Analysis, AnalysisOptions } from '../core/analysis/analyze';
+import { matchesReportGlobs } from '../core/project/config';
+import { analyzeIfReport } from '../core/analysis/detect';
 import type { Configuration } from './configuration';
 import type { WorkspaceTemplates } from './workspaceTemplates';
 

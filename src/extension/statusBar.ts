@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../core/analysis/analyze';
 import type { Reports } from './reports';
 
 /** "Security · 2 missing · 3 warnings" for the active report; opens the Problems view when clicked. */

@@ -1,5 +1,5 @@
 // What the Timeline preview shows, computed on the host so that the webview only builds DOM. No `vscode` here.
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../core/analysis/analyze';
 import type { PhaseCategory, Timeline, TimelineEvent, TimelineMetrics } from '../core/timeline/types';
 import { DAY, formatDuration, formatEventTime } from '../core/timeline/format';
 import type { EventView, MetricView, PhaseGroupView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';

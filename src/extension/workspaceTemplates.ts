@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { relativeFolder } from '../core/config';
-import { parseTemplateFile, TemplateRegistry, type LoadedTemplate } from '../core/templates/registry';
+import { relativeFolder } from '../core/project/config';
+import { parseTemplateFile, TemplateRegistry, type LoadedTemplate } from '../core/template/registry';
 import { RELOAD_DELAY_MS, type Configuration } from './configuration';
 import { KeyedDebouncer } from './debounce';
 import { positionsOf, toDiagnostic } from './convert';

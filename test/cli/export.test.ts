@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReportExport } from '../../src/core/exportSchema';
+import type { ReportExport } from '../../src/core/output/exportSchema';
 import { CLEAN_REPORT, ERROR_REPORT, NOTES } from './fixtures';
 import { assertNoCrash, cli, TempFolder } from './helpers';
 import { reportValidator } from './schemaValidators';

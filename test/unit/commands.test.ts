@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { fixAll } from '../../src/core/commands/fixAll';
 import { markAttackSectionsNotApplicable, markSectionNotApplicableAt } from '../../src/core/commands/markNotApplicable';
-import { firstFreeName, reportFileName } from '../../src/core/commands/newReport';
-import { applyEdits } from '../../src/core/edits';
-import { TemplateRegistry } from '../../src/core/templates/registry';
-import { renderReport } from '../../src/core/templates/render';
+import { firstFreeName, reportFileName } from '../../src/core/project/reportFiles';
+import { applyEdits } from '../../src/core/edits/apply';
+import { TemplateRegistry } from '../../src/core/template/registry';
+import { renderReport } from '../../src/core/template/render';
 import { analyze, NOW, only, readProjectFile, rulesOf, VALID_REPORT } from './helpers';
 
 const options = { templates: new TemplateRegistry(), now: NOW };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findDate, isUnknownDate, readDate, type DateReading, type ReadDateOptions } from '../../src/core/dates';
-import { instantOf, wallClockAt } from '../../src/core/timeline/zones';
+import { findDate, isUnknownDate, readDate, type DateReading, type ReadDateOptions } from '../../src/core/parse/dates';
+import { instantOf, wallClockAt } from '../../src/core/parse/zones';
 
 interface DateCase {
   readonly text: string;

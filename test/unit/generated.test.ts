@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { generatedFiles } from '../../src/core/generated';
+import { generatedFiles } from '../../src/core/output/generated';
 import { readProjectFile } from './helpers';
 
 suite('generated files', () => {

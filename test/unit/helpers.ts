@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analyze';
-import { applyEdits } from '../../src/core/edits';
-import { TemplateRegistry } from '../../src/core/templates/registry';
+import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analysis/analyze';
+import { applyEdits } from '../../src/core/edits/apply';
+import { TemplateRegistry } from '../../src/core/template/registry';
 import type { Diagnostic, Fix } from '../../src/core/types';
 
 export const ROOT = join(__dirname, '..', '..', '..');

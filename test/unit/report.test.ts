@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseReport, type Section } from '../../src/core/report';
+import { parseReport, type Section } from '../../src/core/parse/report';
 import { analyze, VALID_REPORT } from './helpers';
 
 suite('parseReport', () => {

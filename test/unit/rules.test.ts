@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RULES } from '../../src/core/rules/catalog';
+import { RULES } from '../../src/core/diagnostics';
 import { analyze, applyFix, fixTitled, only, rulesOf, single, textAt, VALID_REPORT } from './helpers';
 
 const valid = VALID_REPORT;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseTemplateFile, TemplateRegistry } from '../../src/core/templates/registry';
+import { parseTemplateFile, TemplateRegistry } from '../../src/core/template/registry';
 import { analyze } from './helpers';
 
 const POSTMORTEM = `id: sre-postmortem

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { Analysis } from '../../src/core/analyze';
-import { reportExportSchema } from '../../src/core/exportSchema';
-import { mermaidText, timelineToJson, timelineToMermaid } from '../../src/core/timeline/export';
+import type { Analysis } from '../../src/core/analysis/analyze';
+import { reportExportSchema } from '../../src/core/output/exportSchema';
+import { mermaidText, timelineToJson, timelineToMermaid } from '../../src/core/output/timeline';
 import type { Timeline } from '../../src/core/timeline/types';
 import { analyze, applyFix, fixTitled, only, readProjectFile, single, textAt } from './helpers';
 

@@ -1,4 +1,4 @@
-import { exportReport } from '../../core/export';
+import { exportReport } from '../../core/output/export';
 import { oneOf, parseCommandArgs, singleFile } from '../args';
 import type { Command } from '../context';
 import { json } from '../output';

@@ -1,5 +1,5 @@
 import { fixAll } from '../../core/commands/fixAll';
-import { applyEdits } from '../../core/edits';
+import { applyEdits } from '../../core/edits/apply';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../context';
 import { rewriteReports } from '../rewrite';

@@ -1,5 +1,5 @@
-import { exportDiagnostics } from '../../core/export';
-import type { LintedFile } from '../../core/exportSchema';
+import { exportDiagnostics } from '../../core/output/export';
+import type { LintedFile } from '../../core/output/exportSchema';
 import { nonNegativeInteger, oneOf, parseCommandArgs } from '../args';
 import { paletteFor } from '../color';
 import type { CliContext, Command } from '../context';

@@ -1,6 +1,6 @@
 import { markAttackSectionsNotApplicable } from '../../core/commands/markNotApplicable';
-import { applyEdits } from '../../core/edits';
-import { DEFAULT_NOT_APPLICABLE_REASON } from '../../core/notApplicable';
+import { applyEdits } from '../../core/edits/apply';
+import { DEFAULT_NOT_APPLICABLE_REASON } from '../../core/parse/notApplicable';
 import { parseCommandArgs, usageError } from '../args';
 import type { Command } from '../context';
 import { rewriteReports } from '../rewrite';

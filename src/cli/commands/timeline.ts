@@ -1,4 +1,4 @@
-import { timelineToJson, timelineToMermaid } from '../../core/timeline/export';
+import { timelineToJson, timelineToMermaid } from '../../core/output/timeline';
 import { oneOf, parseCommandArgs, singleFile } from '../args';
 import type { Command } from '../context';
 import { formatTimelineText } from '../formatters/timelineText';

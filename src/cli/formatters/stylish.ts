@@ -1,4 +1,4 @@
-import type { ExportedDiagnostic, LintedFile } from '../../core/exportSchema';
+import type { ExportedDiagnostic, LintedFile } from '../../core/output/exportSchema';
 import type { Severity } from '../../core/types';
 import { printable, type Palette } from '../color';
 

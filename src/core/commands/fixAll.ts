@@ -1,5 +1,5 @@
-import { analyzeReport, type AnalysisOptions } from '../analyze';
-import { applyEdits, diffAsEdit } from '../edits';
+import { analyzeReport, type AnalysisOptions } from '../analysis/analyze';
+import { applyEdits, diffAsEdit } from '../edits/apply';
 import type { Diagnostic, TextEdit } from '../types';
 
 const MAX_FIXES = 500;

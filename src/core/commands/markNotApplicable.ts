@@ -1,11 +1,11 @@
-import { analyzeReport, type Analysis, type AnalysisOptions } from '../analyze';
-import { applyEdits, diffAsEdit } from '../edits';
-import { setFrontMatterValue } from '../frontMatterEdits';
-import { sectionState } from '../match';
-import { sectionAt } from '../report';
-import { placeholderSet } from '../rules/shared';
+import { analyzeReport, type Analysis, type AnalysisOptions } from '../analysis/analyze';
+import { applyEdits, diffAsEdit } from '../edits/apply';
+import { setFrontMatterValue } from '../edits/frontMatter';
+import { sectionState } from '../template/match';
+import { sectionAt } from '../parse/report';
+import { placeholderSet } from '../analysis/rules/shared';
 import type { TemplateSection } from '../schemas';
-import { hasRealContent, insertSectionEdit, markSectionNotApplicableEdits } from '../sectionEdits';
+import { hasRealContent, insertSectionEdit, markSectionNotApplicableEdits } from '../edits/sections';
 import type { TextEdit } from '../types';
 
 /**

@@ -1,13 +1,13 @@
-import { findDate, readDate, type DateReading, type ReadDate, type ReadDateOptions } from '../dates';
-import { diagnostic } from '../rules/catalog';
-import type { RuleContext } from '../rules/context';
+import { findDate, readDate, type DateReading, type ReadDate, type ReadDateOptions } from '../parse/dates';
+import { diagnostic } from '../diagnostics';
+import type { RuleContext } from '../analysis/context';
 import type { Diagnostic, Range } from '../types';
 import { timelineChecks } from './checks';
 import { timelineMetrics } from './metrics';
 import { eventTextOfLine, plainText } from './plainText';
 import { eventSources, type EventSource } from './sources';
 import type { Timeline, TimelineEvent } from './types';
-import { wallClockAt } from './zones';
+import { wallClockAt } from '../parse/zones';
 
 export type TimelineContext = Pick<RuleContext, 'match' | 'kind' | 'timezone' | 'timezoneSet' | 'now'>;
 

@@ -1,9 +1,9 @@
-import type { ReadDate } from '../dates';
-import { diagnostic } from '../rules/catalog';
+import type { ReadDate } from '../parse/dates';
+import { diagnostic } from '../diagnostics';
 import type { Diagnostic, Fix, Range } from '../types';
 import type { PlacedEvent, TimelineContext } from './build';
 import type { EventRole } from './classify';
-import { wallClockAt } from './zones';
+import { wallClockAt } from '../parse/zones';
 
 type Dated = PlacedEvent & { readonly reading: ReadDate; readonly event: { readonly dateRange: Range } };
 

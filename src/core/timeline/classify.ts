@@ -1,4 +1,4 @@
-import { normalizeTitle } from '../text';
+import { normalizeTitle } from '../text/words';
 import type { ReportKind } from '../types';
 import type { PhaseCategory } from './types';
 

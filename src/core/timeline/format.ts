@@ -1,5 +1,5 @@
 import type { TimelineEvent } from './types';
-import { isoDate, pad, wallClockAt } from './zones';
+import { isoDate, pad, wallClockAt } from '../parse/zones';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;

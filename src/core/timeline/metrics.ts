@@ -1,4 +1,4 @@
-import type { ReadDate } from '../dates';
+import type { ReadDate } from '../parse/dates';
 import type { PlacedEvent } from './build';
 import type { EventRole } from './classify';
 import type { TimelineMetrics } from './types';

@@ -1,7 +1,7 @@
-import { matchFields, sectionState, titleMatches, type ReportMatch, type SectionMatch } from '../match';
-import type { ContentLine, FieldLine, Section } from '../report';
+import { matchFields, sectionState, titleMatches, type ReportMatch, type SectionMatch } from '../template/match';
+import type { ContentLine, FieldLine, Section } from '../parse/report';
 import type { TemplateSection } from '../schemas';
-import { normalizeTitle } from '../text';
+import { normalizeTitle } from '../text/words';
 import type { Range, ReportKind } from '../types';
 import { classifyText, knownPlace, type Classification } from './classify';
 import { plainText } from './plainText';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { firstFreeName, reportFileName } from '../../core/commands/newReport';
+import { firstFreeName, reportFileName } from '../../core/project/reportFiles';
 import type { Template } from '../../core/schemas';
-import { renderReport } from '../../core/templates/render';
+import { renderReport } from '../../core/template/render';
 import type { Services } from '../services';
 import { exists } from '../workspaceFiles';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { markAttackSectionsNotApplicable, markSectionNotApplicableAt } from '../../core/commands/markNotApplicable';
-import { findSection, sectionAt, sectionRef } from '../../core/report';
+import { findSection, sectionAt, sectionRef } from '../../core/parse/report';
 import type { TextEdit } from '../../core/types';
 import { toWorkspaceEdit } from '../convert';
 import type { Services } from '../services';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { timelineToJson, timelineToMermaid } from '../../core/timeline/export';
-import type { Analysis } from '../../core/analyze';
+import { timelineToJson, timelineToMermaid } from '../../core/output/timeline';
+import type { Analysis } from '../../core/analysis/analyze';
 import { COMMANDS, type Services } from '../services';
 import type { TimelinePreview } from '../timelinePreview';
 import { reportTitle } from '../timelineView';

@@ -1,0 +1,85 @@
+import { readDate } from '../../parse/dates';
+import { isoDate, wallClockAt } from '../../parse/zones';
+import { matchFields, sectionState, type FieldMatch, type SectionMatch } from '../../template/match';
+import { isNotApplicable } from '../../parse/notApplicable';
+import { blockInsertion, isPlaceholderOrEmpty } from '../../edits/sections';
+import type { Diagnostic, Fix } from '../../types';
+import { diagnostic } from '../../diagnostics';
+import type { RuleContext } from '../context';
+import { placeholderSet } from './shared';
+
+export function checkFields(context: RuleContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const referenceYear = context.timeline.referenceYear ?? undefined;
+  for (const m of context.match.all) {
+    if (!m.section || m.template.fields.length === 0 || sectionState(m.section) !== 'filled') continue;
+    const fields = matchFields(m.section, m.template);
+    found.push(...missingFields(context, m, fields));
+    for (const { template, field } of fields) {
+      if (!field || isNotApplicable(field.value)) continue;
+      if (field.value === '') {
+        if (template.required) found.push(diagnostic('field.empty', field.range, `Required field "${template.name}" has no value`));
+        continue;
+      }
+      if (isPlaceholderOrEmpty(field.value, placeholderSet(context.template))) continue;
+      if (template.type === 'date') found.push(...checkDate(context, field.value, field.valueRange, template.name, referenceYear));
+      if (template.type === 'enum' && template.values) found.push(...checkEnum(field.value, field.valueRange, template.name, template.values));
+    }
+  }
+  return [...found, ...discoveryBeforeIncident(context)];
+}
+
+function missingFields(context: RuleContext, m: SectionMatch, fields: FieldMatch[]): Diagnostic[] {
+  const section = m.section!;
+  const missing = fields.filter(({ template, field }) => template.required && !field);
+  if (missing.length === 0) return [];
+  const lastField = section.fields[section.fields.length - 1];
+  const eol = context.report.lines.eol;
+  return missing.map(({ template }) => {
+    const line = `- **${template.name}:** ${template.placeholder ?? ''}`.trimEnd();
+    const edit = lastField
+      ? { start: lastField.range.end, end: lastField.range.end, newText: eol + line }
+      : blockInsertion(context.report.text, section.bodyRange.start, line, eol);
+    const fix: Fix = { title: `Add field "${template.name}"`, edits: [edit], isPreferred: true };
+    return diagnostic('field.missing', section.heading.range, `"${m.template.title}" is missing the required field "${template.name}"`, [fix]);
+  });
+}
+
+function checkDate(context: RuleContext, value: string, range: Diagnostic['range'], name: string, referenceYear: number | undefined): Diagnostic[] {
+  const result = readDate(value, { timezone: context.timezone, referenceYear });
+  if (result.kind !== 'unreadable') return [];
+  const read = result.read ? ` (only "${result.read}" could be read)` : '';
+  return [diagnostic('field.invalid-date', range, `"${name}" is not a date${read}: write e.g. 2024-03-14 09:30 UTC, or "Unknown"`)];
+}
+
+function checkEnum(value: string, range: Diagnostic['range'], name: string, values: readonly string[]): Diagnostic[] {
+  const plain = value.replace(/[*_`]/g, '').trim();
+  if (values.includes(plain)) return [];
+  const sameButCase = values.find((allowed) => allowed.toLowerCase() === plain.toLowerCase());
+  const fixes = values.map((allowed): Fix => ({ title: `Change to "${allowed}"`, edits: [{ ...range, newText: allowed }], isPreferred: allowed === sameButCase }));
+  return [diagnostic('field.invalid-enum', range, `"${name}" must be one of ${values.join(', ')}`, fixes)];
+}
+
+function discoveryBeforeIncident(context: RuleContext): Diagnostic[] {
+  const fieldValue = (name: string) => {
+    for (const m of context.match.all) {
+      if (!m.section) continue;
+      const found = matchFields(m.section, m.template).find(({ template, field }) => template.name === name && field);
+      if (found?.field) return found.field;
+    }
+    return null;
+  };
+  const discovery = fieldValue('Discovery Date');
+  const incident = fieldValue('Incident Date');
+  if (!discovery || !incident) return [];
+  const incidentDate = readDate(incident.value, { timezone: context.timezone });
+  if (incidentDate.kind !== 'date') return [];
+  const discoveryDate = readDate(discovery.value, { timezone: context.timezone, referenceYear: incidentDate.start.getUTCFullYear() });
+  if (discoveryDate.kind !== 'date') return [];
+  // A date written without a time means "that day": compare calendar days then, not midnight against a time.
+  const day = (date: Date) => isoDate(wallClockAt(date.getTime(), context.timezone));
+  const bothTimed = discoveryDate.hasTime && incidentDate.hasTime;
+  const earlier = bothTimed ? discoveryDate.start.getTime() < incidentDate.start.getTime() : day(discoveryDate.start) < day(incidentDate.start);
+  if (!earlier) return [];
+  return [diagnostic('dates.discovery-before-incident', discovery.valueRange, `Discovery Date (${discovery.value}) is earlier than Incident Date (${incident.value})`)];
+}

@@ -1,4 +1,0 @@
-import type { RuleCheck } from '../rules/context';
-
-/** The \`timeline.*\` diagnostics, from the timeline the preview and the exports share. */
-export const checkTimeline: RuleCheck = (context) => [...context.timeline.diagnostics];
