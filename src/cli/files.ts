@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { SKIPPED_FOLDERS } from '../core/project/config';
 import { CliError } from './errors';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -105,7 +105,7 @@ export async function walkFiles(folder: string): Promise<string[]> {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await visit(path);
+        if (!SKIPPED_FOLDERS.includes(entry.name)) await visit(path);
       } else if (entry.isFile() || (entry.isSymbolicLink() && !(await isFolder(path)))) {
         found.push(path);
       }

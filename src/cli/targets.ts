@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch';
 import { isAbsolute, resolve } from 'node:path';
 import type { Analysis } from '../core/analysis/analyze';
-import { matchesReportGlobs } from '../core/project/config';
+import { isReportCandidate, matchesReportGlobs } from '../core/project/config';
 import { CliError } from './errors';
 import { displayPath, isBinary, isFolder, notTextError, walkFiles } from './files';
 import type { Workspace } from './workspace';
@@ -13,8 +13,6 @@ export interface LintTarget {
   /** Whether the file must be checked as a report even when neither its path nor its content says it is one. */
   readonly forced: boolean;
 }
-
-const MARKDOWN = /\.md$/i;
 
 /**
  * The files `lint` (and `fix`, `mark-na`) check. No arguments: every Markdown file under the current folder (and any file the
@@ -29,7 +27,7 @@ export async function lintTargets(command: string, args: readonly string[], work
   };
   const addFolder = async (folder: string) => {
     for (const path of await walkFiles(folder)) {
-      if (MARKDOWN.test(path) || matchesReportGlobs(displayPath(workspace.root, path), workspace.config.files)) add(path, false);
+      if (isReportCandidate(displayPath(workspace.root, path), workspace.config)) add(path, false);
     }
   };
 

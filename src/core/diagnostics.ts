@@ -1,9 +1,29 @@
-import type { Diagnostic, Fix, Range, Severity } from './types';
+import type { Range, TextEdit } from './types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
+export interface Fix {
+  readonly title: string;
+  /** Edits against the text the diagnostic was computed on; never overlapping. */
+  readonly edits: readonly TextEdit[];
+  /** The one obvious fix for its diagnostic. */
+  readonly isPreferred?: boolean;
+}
+
+export interface Diagnostic {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly fixes?: readonly Fix[];
+}
 
 export const DOCS_URL = 'https://github.com/incident-report-studio/incident-report-studio/blob/main/README.md';
 
 export interface RuleInfo {
-  readonly id: string;
+  readonly id: RuleId;
   readonly severity: Severity;
   readonly description: string;
 }
@@ -28,13 +48,13 @@ export const RULES = {
   'field.empty': { severity: 'warning', description: 'A required field has no value.' },
   'field.invalid-date': { severity: 'warning', description: 'A date field holds text that cannot be read as a date.' },
   'field.invalid-enum': { severity: 'error', description: 'An enum field holds a value the template does not allow.' },
-  'dates.discovery-before-incident': { severity: 'error', description: 'The Discovery Date is earlier than the Incident Date.' },
+  'dates.discovery-before-incident': { severity: 'error', description: "The date of the incident's discovery is earlier than the date it began." },
   'content.placeholder': { severity: 'warning', description: 'Template placeholder text is still in the report.' },
   'content.todo': { severity: 'warning', description: 'A TODO, TBD, FIXME or XXX marker is left in the text.' },
   'kind.attack-sections-not-applicable': { severity: 'information', description: 'A security report whose attack sections are all N/A is probably an operational incident.' },
   'timeline.unreadable-date': { severity: 'warning', description: 'A timeline date cannot be read.' },
   'timeline.ambiguous-date': { severity: 'warning', description: 'A date such as 03/04/2024 can be read two ways.' },
-  'timeline.detection-before-start': { severity: 'error', description: 'Detection is dated before the initial access or the incident date.' },
+  'timeline.detection-before-start': { severity: 'error', description: "Detection is dated before the attack or the incident's start." },
   'timeline.out-of-order': { severity: 'warning', description: 'Events of a phase are listed out of chronological order.' },
   'timeline.future-date': { severity: 'warning', description: 'A date lies in the future.' },
   'timeline.missing-timezone': { severity: 'information', description: 'A time has no zone and the front matter sets no `timezone`.' },

@@ -4,32 +4,33 @@ import { newReport, type NewReportArgs } from './commands/newReport';
 import { markAttackSectionsNotApplicableCommand, markSectionNotApplicable, type NotApplicableArgs } from './commands/notApplicable';
 import { fixAllCommand } from './commands/fixAll';
 import { validateWorkspace } from './commands/validateWorkspace';
-import { Configuration } from './configuration';
 import { DiagnosticsPublisher } from './diagnostics';
+import { Log } from './log';
+import { Projects } from './projects';
 import { Reports } from './reports';
 import { COMMANDS, type Services } from './services';
 import { ReportStatusBar } from './statusBar';
 import { registerTimelinePreview, type TimelinePreviewApi } from './timelinePreview';
-import { WorkspaceTemplates } from './workspaceTemplates';
 
 /** Activation shared by the desktop (node) and web (webworker) entry points. */
 export async function activateShared(context: vscode.ExtensionContext): Promise<Services & { readonly timelinePreview: TimelinePreviewApi }> {
-  const configuration = new Configuration();
-  const templates = new WorkspaceTemplates(configuration);
-  const reports = new Reports(configuration, templates, () => new Date());
-  const diagnostics = new DiagnosticsPublisher(reports);
+  const log = new Log();
+  const clock = () => new Date();
+  const projects = new Projects(log);
+  const reports = new Reports(projects, clock, log);
+  const diagnostics = new DiagnosticsPublisher(reports, log);
   const statusBar = new ReportStatusBar(reports);
-  const services: Services = { configuration, templates, reports, diagnostics, clock: () => new Date() };
+  const services: Services = { projects, reports, diagnostics, log, clock };
 
   context.subscriptions.push(
-    configuration,
-    templates,
+    log,
+    projects,
     diagnostics,
     statusBar,
-    templates.onDidChange(() => diagnostics.publishAllOpen()),
+    projects.onDidChange(() => diagnostics.publishAllOpen()),
     diagnostics.onDidPublish(() => statusBar.update()),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReportCodeActions(reports), ReportCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReportCodeActions(reports, log), ReportCodeActions.metadata),
     vscode.commands.registerCommand(COMMANDS.newReport, (args?: NewReportArgs) => newReport(services, args)),
     vscode.commands.registerCommand(COMMANDS.markSectionNotApplicable, (args?: NotApplicableArgs) => markSectionNotApplicable(services, args)),
     vscode.commands.registerCommand(COMMANDS.markAttackSectionsNotApplicable, (args?: NotApplicableArgs) => markAttackSectionsNotApplicableCommand(services, args)),
@@ -39,8 +40,7 @@ export async function activateShared(context: vscode.ExtensionContext): Promise<
 
   const timelinePreview = registerTimelinePreview(context, services);
 
-  await configuration.reload();
-  await templates.reload();
+  await projects.reload();
   diagnostics.publishAllOpen();
   statusBar.update();
   return { ...services, timelinePreview };

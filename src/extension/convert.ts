@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Diagnostic, Range, Severity, TextEdit } from '../core/types';
+import type { Range, TextEdit } from '../core/types';
 import { LineIndex } from '../core/text/lineIndex';
-import { ruleDocsUrl } from '../core/diagnostics';
+import { type Diagnostic, ruleDocsUrl, type Severity } from '../core/diagnostics';
 
 export const DIAGNOSTIC_SOURCE = 'incident-report';
 

@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
 import type { Analysis, AnalysisOptions } from '../core/analysis/analyze';
-import { matchesReportGlobs } from '../core/project/config';
 import { analyzeIfReport } from '../core/analysis/detect';
-import type { Configuration } from './configuration';
-import type { WorkspaceTemplates } from './workspaceTemplates';
+import { matchesReportGlobs } from '../core/project/config';
+import { analysisOptions } from '../core/project/loader';
+import type { Log } from './log';
+import type { Projects } from './projects';
 
 /** Decides which documents are reports and analyses them, once per document version. */
 export class Reports {
   private readonly cache = new Map<string, { version: number; analysis: Analysis | undefined }>();
 
   constructor(
-    private readonly configuration: Configuration,
-    private readonly templates: WorkspaceTemplates,
+    private readonly projects: Projects,
     private readonly clock: () => Date,
+    private readonly log: Log,
   ) {}
 
   /** The analysis of a report, or undefined for any other document. */
@@ -26,19 +27,16 @@ export class Reports {
     return analysis;
   }
 
-  /** The same for a file that is not open. */
+  /** The same for a file that is not open. The core's analysis is total; the guard covers the rest (globs, settings). */
   analyzeText(uri: vscode.Uri, text: string): Analysis | undefined {
-    const byPath = uri.scheme !== 'untitled' && matchesReportGlobs(vscode.workspace.asRelativePath(uri, false), this.configuration.forUri(uri).files);
-    return analyzeIfReport(text, byPath, this.options(uri));
+    return this.log.guard(`Analysing ${uri.toString()}`, undefined, () => {
+      const byPath = uri.scheme !== 'untitled' && matchesReportGlobs(vscode.workspace.asRelativePath(uri, false), this.projects.forUri(uri).config.files);
+      return analyzeIfReport(text, byPath, this.options(uri));
+    });
   }
 
   options(uri: vscode.Uri): AnalysisOptions {
-    return {
-      templates: this.templates.registryFor(uri),
-      rules: this.configuration.forUri(uri).rules,
-      now: this.clock(),
-      notApplicableReason: this.configuration.notApplicableReason(uri),
-    };
+    return analysisOptions(this.projects.forUri(uri), this.clock());
   }
 
   /** Forget every analysis: templates or configuration changed. */

@@ -51,7 +51,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   /** Sends the document's current timeline. */
   refresh(): void {
-    this.post(this.stateMessage());
+    this.services.log.guard(`Updating the timeline preview of ${this.uri.toString()}`, undefined, () => this.post(this.stateMessage()));
   }
 
   /** Highlights the event whose source lines hold the position, if it is not highlighted already. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analysis/analyze';
 import { applyEdits } from '../../src/core/edits/apply';
 import { TemplateRegistry } from '../../src/core/template/registry';
-import type { Diagnostic, Fix } from '../../src/core/types';
+import { loadProject, type Project } from '../../src/core/project/loader';
+import type { Diagnostic, Fix } from '../../src/core/diagnostics';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const NOW = new Date('2026-11-23T12:00:00Z');
@@ -52,4 +53,12 @@ export const VALID_REPORT = readProjectFile('examples', 'incidents', '2023-11-23
 
 export function lineOf(analysis: Analysis, diagnostic: Diagnostic): number {
   return analysis.report.lines.positionAt(diagnostic.range.start).line + 1;
+}
+
+/** A project loaded by the real loader from files given as texts (workspace-relative paths). */
+export function loadTestProject(files: Readonly<Record<string, string>>): Promise<Project> {
+  return loadProject({
+    readText: async (path) => files[path],
+    list: async (folder) => Object.keys(files).filter((path) => path.startsWith(`${folder}/`) && !path.slice(folder.length + 1).includes('/')).map((path) => path.slice(folder.length + 1)),
+  });
 }

@@ -237,7 +237,7 @@ const DIAGNOSTIC_CASES: DiagnosticCase[] = [
     bad: () => changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023']),
     good: () => changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 14, 2023']),
     at: 'November 13, 2023',
-    message: /Detection \("November 13, 2023"\) is dated before the initial access \("November 14, 2023", line 30\)/,
+    message: /Detection \("November 13, 2023"\) is dated before Initial Access \("November 14, 2023", line 30\)/,
   },
   {
     name: 'detection before the Incident Date',
@@ -245,7 +245,7 @@ const DIAGNOSTIC_CASES: DiagnosticCase[] = [
     bad: () => changed(CLOUDFLARE, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** Unknown'], ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023 22:00 UTC']),
     good: () => changed(CLOUDFLARE, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** Unknown'], ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 14, 2023 22:00 UTC']),
     at: 'November 13, 2023 22:00 UTC',
-    message: /before the Incident Date/,
+    message: /before Incident Date \("November 14, 2023", line 20\)/,
   },
   {
     name: 'events of a phase out of order',

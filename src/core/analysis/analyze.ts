@@ -3,14 +3,14 @@ import { LineIndex } from '../text/lineIndex';
 import { matchTemplate } from '../template/match';
 import { DEFAULT_NOT_APPLICABLE_REASON } from '../parse/notApplicable';
 import { isRuleDisabled, parseReport, sectionAt, type ParsedReport } from '../parse/report';
-import { diagnostic } from '../diagnostics';
+import { diagnostic, type Diagnostic, type Fix, type SeveritySetting } from '../diagnostics';
 import type { KindSource, RuleContext } from './context';
 import { RULE_CHECKS } from './rules/index';
 import { inferKind } from './rules/kindRules';
 import type { TemplateRegistry } from '../template/registry';
 import { snapEdit, snapRange } from '../text/ranges';
 import { buildTimeline, emptyTimeline } from '../timeline/build';
-import type { Diagnostic, Fix, ReportKind, SeveritySetting, TextEdit } from '../types';
+import type { ReportKind, TextEdit } from '../types';
 
 export interface AnalysisOptions {
   readonly templates: TemplateRegistry;

@@ -1,8 +1,9 @@
 import type { ReportMatch } from '../template/match';
 import type { ParsedReport } from '../parse/report';
-import type { Template } from '../schemas';
+import type { Template } from '../template/schema';
 import type { Timeline } from '../timeline/types';
-import type { Diagnostic, ReportKind } from '../types';
+import type { ReportKind } from '../types';
+import type { Diagnostic } from '../diagnostics';
 
 export type KindSource = 'front-matter' | 'template' | 'inferred';
 

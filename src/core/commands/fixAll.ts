@@ -1,6 +1,7 @@
 import { analyzeReport, type AnalysisOptions } from '../analysis/analyze';
 import { applyEdits, diffAsEdit } from '../edits/apply';
-import type { Diagnostic, TextEdit } from '../types';
+import type { TextEdit } from '../types';
+import type { Diagnostic } from '../diagnostics';
 
 const MAX_FIXES = 500;
 

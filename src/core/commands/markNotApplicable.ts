@@ -4,7 +4,7 @@ import { setFrontMatterValue } from '../edits/frontMatter';
 import { sectionState } from '../template/match';
 import { sectionAt } from '../parse/report';
 import { placeholderSet } from '../analysis/rules/shared';
-import type { TemplateSection } from '../schemas';
+import type { TemplateSection } from '../template/schema';
 import { hasRealContent, insertSectionEdit, markSectionNotApplicableEdits } from '../edits/sections';
 import type { TextEdit } from '../types';
 

@@ -1,7 +1,7 @@
 import type { SectionMatch } from '../template/match';
 import { isNotApplicable, notApplicableText } from '../parse/notApplicable';
 import { LIST_MARKER, type ParsedReport, type Section } from '../parse/report';
-import type { TemplateSection } from '../schemas';
+import type { TemplateSection } from '../template/schema';
 import { PlaceholderWriter, renderSection } from '../template/render';
 import type { TextEdit } from '../types';
 

@@ -5,7 +5,7 @@ import { matchFields, sectionState, type SectionMatch } from '../template/match'
 import type { Section } from '../parse/report';
 import { MAX_HEADING_LEVEL, sectionLevel, siblingsOf, templatePosition } from '../edits/sections';
 import { timelineToJson } from './timeline';
-import type { Diagnostic } from '../types';
+import type { Diagnostic } from '../diagnostics';
 
 /** The structured form of a report (`schemas/report.schema.json`): lines and columns 1-based. */
 export function exportReport(file: string, analysis: Analysis): ReportExport {

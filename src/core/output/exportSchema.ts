@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_KINDS } from '../schemas';
+import { REPORT_KINDS } from '../parse/frontMatterSchema';
 
 const lineNumber = z.number().int().min(1);
 const instant = z.iso.datetime().nullable();
@@ -35,7 +35,7 @@ export const reportExportSchema = z
     fields: z
       .record(z.string(), z.string())
       .describe(
-        'Template fields present in the report, by field name. A name the template uses in several sections is prefixed with its section title: "Initial Access > Date/Time".',
+        'Template fields present in the report, by field name. A name the template uses in several sections is prefixed with its section title: "<section> > <field>".',
       ),
     sections: z.array(exportedSectionSchema).describe('Every section of the report and every missing template section, in document order.'),
     timeline: z

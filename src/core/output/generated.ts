@@ -1,7 +1,6 @@
 import { jsonSchemas } from './jsonSchemas';
-import { RULE_IDS } from '../diagnostics';
-import { SEVERITY_SETTINGS } from '../schemas';
-import { BUILTIN_TEMPLATES } from '../template/registry';
+import { RULE_IDS, SEVERITY_SETTINGS } from '../diagnostics';
+import { builtinTemplates } from '../template/registry';
 import { reportSnippets } from '../template/snippets';
 
 /**
@@ -12,7 +11,7 @@ export function generatedFiles(read: (path: string) => string): Record<string, s
   const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
   const files: Record<string, string> = {};
   for (const [name, schema] of Object.entries(jsonSchemas())) files[`schemas/${name}`] = json(schema);
-  files['snippets/incident-report.code-snippets'] = json(reportSnippets(BUILTIN_TEMPLATES[0].template));
+  files['snippets/incident-report.code-snippets'] = json(reportSnippets(builtinTemplates()[0].template));
   files['package.json'] = json(withRuleSettings(JSON.parse(read('package.json'))));
   return files;
 }

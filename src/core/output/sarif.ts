@@ -1,6 +1,5 @@
 import type { ExportedDiagnostic } from './exportSchema';
-import { DOCS_URL, RULE_IDS, ruleDocsUrl, RULES } from '../diagnostics';
-import type { Severity } from '../types';
+import { DOCS_URL, RULE_IDS, ruleDocsUrl, RULES, type Severity } from '../diagnostics';
 
 export const SRCROOT = '%SRCROOT%';
 

@@ -128,7 +128,7 @@ function readResult(result: ParsedResult, options: ReadDateOptions): ReadDate | 
   const hasMonth = start.isCertain('month') && start.isCertain('year');
   if (!hasDay && !hasMonth) return start.isCertain('hour') ? readTime(result, options) : null;
   const year = startYear(result, options.referenceYear);
-  if (year === null) return unreadable(result, `"${textOf(result)}" has no year, and no Incident Date gives one.`);
+  if (year === null) return unreadable(result, `"${textOf(result)}" has no year, and the date the incident began gives none.`);
   const startDate = { year: year.value, month: start.get('month')!, day: hasDay ? start.get('day')! : 1 };
   return dateReading(result, startDate, options.timezone ?? 'UTC', year.inferred, false);
 }

@@ -1,7 +1,8 @@
 import type { Document } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
-import { frontMatterSchema, TLP_RENAMED, type FrontMatterData } from '../schemas';
-import type { Diagnostic, Fix, Range } from '../types';
+import { frontMatterSchema, TLP_RENAMED, type FrontMatterData } from './frontMatterSchema';
+import type { Range } from '../types';
+import type { Diagnostic, Fix } from '../diagnostics';
 import { parseYamlWithSchema } from './yamlDocument';
 
 export interface FrontMatter {

@@ -1,8 +1,8 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, type RuleId } from '../diagnostics';
+import { diagnostic, type Diagnostic, type Fix, type RuleId } from '../diagnostics';
 import { snapRange } from '../text/ranges';
-import type { Diagnostic, Fix, Range } from '../types';
+import type { Range } from '../types';
 
 export interface YamlValidation<T> {
   /** The validated value, or undefined when the YAML or the schema rejected any part of it. */
@@ -70,7 +70,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(
 
   const { raw, problems } = readValues(document);
   const diagnostics = problems.map(({ node, message }) => diagnostic(rules.syntax, node?.range ? at(node.range[0], node.range[1]) : at(0, text.length), message));
-  if (diagnostics.length > 0) return { data: undefined, entries: {}, raw, diagnostics, document };
+  if (diagnostics.length > 0) return { data: undefined, entries: validEntries(schema, raw), raw, diagnostics, document };
 
   const result = schema.safeParse(raw ?? {});
   if (result.success) return { data: result.data, entries: result.data as Partial<z.output<S>>, raw, diagnostics, document };

@@ -112,3 +112,20 @@ export function isoDate(wall: Pick<WallClock, 'year' | 'month' | 'day'>): string
 export function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+const knownZones = new Map<string, boolean>();
+
+/** Whether Intl knows the zone; remembered, because building a DateTimeFormat is slow. */
+export function isIanaTimeZone(name: string): boolean {
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(name, known);
+  }
+  return known;
+}

@@ -1,10 +1,25 @@
 import { minimatch } from 'minimatch';
-import { diagnostic, RULE_IDS } from '../diagnostics';
-import { configSchema, type ConfigFile } from '../schemas';
-import type { Diagnostic, SeveritySetting } from '../types';
+import { diagnostic, type Diagnostic, RULE_IDS, SEVERITY_SETTINGS, type SeveritySetting } from '../diagnostics';
+import { z } from 'zod';
+import { DEFAULT_NOT_APPLICABLE_REASON } from '../parse/notApplicable';
 import { parseYamlWithSchema } from '../parse/yamlDocument';
 
 export const CONFIG_FILE_NAME = '.incident-report.yaml';
+
+export const configSchema = z
+  .object({
+    rules: z
+      .record(z.string(), z.enum(SEVERITY_SETTINGS))
+      .optional()
+      .describe('Severity of each rule by id, or "off".'),
+    templates: z.string().optional().describe('Folder of workspace templates, relative to the workspace root.'),
+    files: z.array(z.string()).optional().describe('Globs of Markdown files that are reports.'),
+    folder: z.string().optional().describe('Folder new reports are created in.'),
+    notApplicableReason: z.string().min(1).optional().describe('The reason the N/A commands and fixes write, as in "N/A (reason)".'),
+  })
+  .strict()
+  .describe('Incident Report Studio configuration (.incident-report.yaml).');
+export type ConfigFile = z.infer<typeof configSchema>;
 
 export interface ResolvedConfig {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
@@ -14,6 +29,8 @@ export interface ResolvedConfig {
   readonly files: readonly string[];
   /** Workspace-relative folder new reports go to. */
   readonly folder: string;
+  /** The reason the N/A commands and fixes write. */
+  readonly notApplicableReason: string;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -21,6 +38,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   templates: '.incident-reports/templates',
   files: ['**/incidents/**/*.md'],
   folder: 'incidents',
+  notApplicableReason: DEFAULT_NOT_APPLICABLE_REASON,
 };
 
 export function parseConfigFile(text: string): { config: ConfigFile; diagnostics: Diagnostic[] } {
@@ -43,12 +61,26 @@ export function resolveConfig(settings: Partial<ResolvedConfig>, file?: ConfigFi
     templates: file?.templates ?? settings.templates ?? DEFAULT_CONFIG.templates,
     files: file?.files ?? settings.files ?? DEFAULT_CONFIG.files,
     folder: file?.folder ?? settings.folder ?? DEFAULT_CONFIG.folder,
+    notApplicableReason: file?.notApplicableReason?.trim() || settings.notApplicableReason?.trim() || DEFAULT_CONFIG.notApplicableReason,
   };
 }
 
 export function matchesReportGlobs(relativePath: string, globs: readonly string[]): boolean {
   const path = relativePath.replace(/\\/g, '/');
   return globs.some((glob) => minimatch(path, glob, { dot: true, nocase: true }));
+}
+
+/** Folders never searched for reports, by the CLI or by Validate All Reports. */
+export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git'];
+
+/**
+ * Whether a workspace-relative file is looked at when reports are searched for: a Markdown file, or one the
+ * report globs name. Whether it is a report then depends on the globs or its content (`analyzeIfReport`).
+ */
+export function isReportCandidate(relativePath: string, config: Pick<ResolvedConfig, 'files'>): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  if (path.split('/').some((part) => SKIPPED_FOLDERS.includes(part))) return false;
+  return /\.md$/i.test(path) || matchesReportGlobs(path, config.files);
 }
 
 /** A workspace-relative folder as a glob prefix: "./.incident-reports/templates/" is ".incident-reports/templates". */

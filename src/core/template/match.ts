@@ -1,6 +1,6 @@
 import { isNotApplicable } from '../parse/notApplicable';
 import type { FieldLine, ParsedReport, Section } from '../parse/report';
-import type { Template, TemplateField, TemplateSection } from '../schemas';
+import type { Template, TemplateField, TemplateSection } from './schema';
 import { editDistance, normalizeTitle } from '../text/words';
 
 /** A template section and where (if anywhere) the report has it. */

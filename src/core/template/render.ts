@@ -1,5 +1,5 @@
 import { notApplicableText } from '../parse/notApplicable';
-import type { Template, TemplateSection } from '../schemas';
+import type { Template, TemplateSection } from './schema';
 import type { ReportKind } from '../types';
 
 export type RenderMode = 'text' | 'snippet';

@@ -1,5 +1,5 @@
 import { notApplicableText, DEFAULT_NOT_APPLICABLE_REASON } from '../parse/notApplicable';
-import type { Template, TemplateSection } from '../schemas';
+import type { Template, TemplateSection } from './schema';
 import { slugify } from '../text/words';
 import { PlaceholderWriter, renderSection } from './render';
 
@@ -21,15 +21,23 @@ export function reportSnippets(template: Template): Record<string, Snippet> {
     add(section, 2);
     for (const child of section.sections) add(child, 3);
   }
-  snippets['Timeline phase'] = {
-    prefix: 'ir-phase',
-    body: ['### ${1:Phase}', '', '- **Date/Time:** ${2:YYYY-MM-DD HH:MM UTC}', '- **Details:** ${3:What happened}', '$0'],
-    description: 'A phase of the Timeline of Events with its date',
-  };
+  const timeline = template.sections.find((section) => section.role === 'timeline');
+  // The simplest phase with a date field is the model of a new one.
+  const phase = timeline?.sections.filter((section) => section.fields.some((field) => field.role === 'event-time')).sort((a, b) => a.fields.length - b.fields.length)[0];
+  if (timeline && phase) {
+    const dateField = phase.fields.find((field) => field.role === 'event-time')!;
+    const textField = phase.fields.find((field) => field.type === 'text');
+    snippets['Timeline phase'] = {
+      prefix: 'ir-phase',
+      body: ['### ${1:Phase}', '', `- **${dateField.name}:** \${2:YYYY-MM-DD HH:MM UTC}`, ...(textField ? [`- **${textField.name}:** \${3:What happened}`] : []), '$0'],
+      description: `A phase of "${timeline.title}" with its date`,
+    };
+  }
+  const response = template.sections.find((section) => section.role === 'response');
   snippets['Timeline event'] = {
     prefix: 'ir-event',
     body: ['- ${1:YYYY-MM-DD HH:MM} UTC — ${2:what happened}'],
-    description: 'A dated line in Timeline of Events or Response Actions',
+    description: `A dated line${timeline ? ` in "${timeline.title}"${response ? ` or "${response.title}"` : ''}` : ''}`,
   };
   snippets['Field line'] = { prefix: 'ir-field', body: ['- **${1:Name}:** ${2:value}'], description: 'A report field line' };
   snippets['Not applicable'] = {

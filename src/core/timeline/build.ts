@@ -1,25 +1,14 @@
 import { findDate, readDate, type DateReading, type ReadDate, type ReadDateOptions } from '../parse/dates';
-import { diagnostic } from '../diagnostics';
-import type { RuleContext } from '../analysis/context';
-import type { Diagnostic, Range } from '../types';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { Range } from '../types';
 import { timelineChecks } from './checks';
 import { timelineMetrics } from './metrics';
 import { eventTextOfLine, plainText } from './plainText';
-import { eventSources, type EventSource } from './sources';
-import type { Timeline, TimelineEvent } from './types';
+import { eventSources } from './sources';
+import type { EventSource, PlacedEvent, Timeline, TimelineContext, TimelineEvent } from './types';
 import { wallClockAt } from '../parse/zones';
 
-export type TimelineContext = Pick<RuleContext, 'match' | 'kind' | 'timezone' | 'timezoneSet' | 'now'>;
-
-/** An event with its source and what was read of its date, for the checks and the metrics. */
-export interface PlacedEvent {
-  readonly event: TimelineEvent;
-  readonly source: EventSource;
-  /** Null when the event is undated. */
-  readonly reading: ReadDate | null;
-}
-
-/** The report's timeline: events, metrics and the \`timeline.*\` diagnostics. The analysis builds it once. */
+/** The report's timeline: events, metrics and the `timeline.*` diagnostics. The analysis builds it once. */
 export function buildTimeline(context: TimelineContext): Timeline {
   const { placed, problems, referenceYear } = placeEvents(eventSources(context.match, context.kind), context.timezone);
   const sorted = [...placed].sort(chronologically);
@@ -84,7 +73,7 @@ function placeEvents(sources: EventSource[], zone: string): { placed: PlacedEven
 
 /** The year of an Incident Date that is written with one. */
 function incidentYear(sources: EventSource[], zone: string): number | null {
-  const incident = sources.find((source) => source.role === 'incident-date');
+  const incident = sources.find((source) => source.role === 'incident-start');
   const reading = incident ? readDate(incident.dateText, { timezone: zone }) : null;
   return reading?.kind === 'date' && !reading.yearInferred ? yearOf(reading, zone) : null;
 }

@@ -1,8 +1,7 @@
 import type { ReadDate } from '../parse/dates';
-import { diagnostic } from '../diagnostics';
-import type { Diagnostic, Fix, Range } from '../types';
-import type { PlacedEvent, TimelineContext } from './build';
-import type { EventRole } from './classify';
+import { diagnostic, type Diagnostic, type Fix } from '../diagnostics';
+import type { Range } from '../types';
+import type { EventRole, PlacedEvent, TimelineContext } from './types';
 import { wallClockAt } from '../parse/zones';
 
 type Dated = PlacedEvent & { readonly reading: ReadDate; readonly event: { readonly dateRange: Range } };
@@ -67,23 +66,25 @@ function outOfOrder(dated: readonly Dated[], zone: string): Diagnostic[] {
   return found;
 }
 
-/** Detection (the Discovery Date, the Detection & Response phase) dated before the initial access or the Incident Date. */
+/**
+ * Detection (the discovery date, the detection phase) dated before the attack began (its earliest attack-phase
+ * event) or, for the detection phase, before the incident's start (a discovery field before the start field is
+ * `dates.discovery-before-incident`).
+ */
 function detectionBeforeStart(dated: readonly Dated[], zone: string): Diagnostic[] {
   const withRole = (role: EventRole) => dated.filter((p) => p.source.role === role);
-  const initialAccess = withRole('initial-access').reduce<Dated | null>((first, p) => (!first || p.reading.start < first.reading.start ? p : first), null);
-  const incident = withRole('incident-date')[0] ?? null;
+  const attack = withRole('attack').reduce<Dated | null>((first, p) => (!first || p.reading.start < first.reading.start ? p : first), null);
+  const incident = withRole('incident-start')[0] ?? null;
   const found: Diagnostic[] = [];
-  for (const detection of [...withRole('discovery-date'), ...withRole('detection-phase')]) {
-    // Discovery Date against Incident Date is dates.discovery-before-incident.
-    const starts: [string, Dated | null][] = [['the initial access', initialAccess], ['the Incident Date', detection.source.role === 'detection-phase' ? incident : null]];
-    const broken = starts.find(([, start]) => start && compareLoosely(detection.reading, start.reading, zone) < 0);
-    if (!broken) continue;
-    const [what, start] = broken;
+  for (const detection of [...withRole('discovery'), ...withRole('detection-phase')]) {
+    const starts = [attack, detection.source.role === 'detection-phase' ? incident : null];
+    const start = starts.find((candidate) => candidate && compareLoosely(detection.reading, candidate.reading, zone) < 0);
+    if (!start) continue;
     found.push(
       diagnostic(
         'timeline.detection-before-start',
         detection.event.dateRange,
-        `Detection ("${detection.reading.text}") is dated before ${what} ("${start!.reading.text}", line ${start!.event.line + 1})`,
+        `Detection ("${detection.reading.text}") is dated before ${start.source.name} ("${start.reading.text}", line ${start.event.line + 1})`,
       ),
     );
   }

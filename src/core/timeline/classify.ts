@@ -1,29 +1,33 @@
-import { normalizeTitle } from '../text/words';
+import type { FieldRole, SectionRole } from '../template/schema';
 import type { ReportKind } from '../types';
-import type { PhaseCategory } from './types';
+import type { Classification } from './types';
 
-/** What an event is for the metrics, beyond its category. */
-export type EventRole = 'incident-date' | 'discovery-date' | 'initial-access' | 'detection-phase' | 'containment' | 'recovery';
+/** What the events of a section with this role are, when the role says. */
+const SECTION_PLACES: Partial<Readonly<Record<SectionRole, Classification>>> = {
+  'attack-phase': { category: 'attack', role: 'attack' },
+  'impact-phase': { category: 'impact', role: null },
+  'detection-phase': { category: 'detection', role: 'detection-phase' },
+  'response-phase': { category: 'response', role: null },
+  containment: { category: 'response', role: 'containment' },
+  eradication: { category: 'response', role: null },
+  recovery: { category: 'recovery', role: 'recovery' },
+};
 
-export interface Classification {
-  readonly category: PhaseCategory;
-  readonly role: EventRole | null;
+/** What the events of a field with this role are (its date, or the dated lines under it). */
+const FIELD_PLACES: Partial<Readonly<Record<FieldRole, Classification>>> = {
+  'incident-start': { category: 'detail', role: 'incident-start' },
+  discovery: { category: 'detection', role: 'discovery' },
+  containment: { category: 'response', role: 'containment' },
+  eradication: { category: 'response', role: null },
+  recovery: { category: 'recovery', role: 'recovery' },
+};
+
+export function sectionPlace(role: SectionRole | undefined): Classification | null {
+  return (role && SECTION_PLACES[role]) ?? null;
 }
 
-/** Categories of the template's phases (and of Response Actions' fields), by normalized title. */
-const PLACES: ReadonlyMap<string, Classification> = new Map<string, Classification>([
-  ['initial access', { category: 'attack', role: 'initial-access' }],
-  ['lateral movement', { category: 'attack', role: null }],
-  ['data exfiltration impact', { category: 'impact', role: null }],
-  ['detection and response', { category: 'detection', role: 'detection-phase' }],
-  ['containment measures', { category: 'response', role: 'containment' }],
-  ['eradication steps', { category: 'response', role: null }],
-  ['recovery actions', { category: 'recovery', role: 'recovery' }],
-]);
-
-/** The canonical title of a template phase or Response Actions field, when it is one. */
-export function knownPlace(canonicalTitle: string): Classification | null {
-  return PLACES.get(normalizeTitle(canonicalTitle)) ?? null;
+export function fieldPlace(role: FieldRole | undefined): Classification | null {
+  return (role && FIELD_PLACES[role]) ?? null;
 }
 
 type Cue = 'recovery' | 'containment' | 'detection' | 'impact';

@@ -1,7 +1,5 @@
 import type { ReadDate } from '../parse/dates';
-import type { PlacedEvent } from './build';
-import type { EventRole } from './classify';
-import type { TimelineMetrics } from './types';
+import type { EventRole, PlacedEvent, TimelineMetrics } from './types';
 
 type Dated = PlacedEvent & { readonly reading: ReadDate };
 
@@ -9,8 +7,8 @@ type Dated = PlacedEvent & { readonly reading: ReadDate };
 export function timelineMetrics(placed: readonly PlacedEvent[]): TimelineMetrics {
   const dated = placed.filter((p): p is Dated => p.reading !== null);
   const withRole = (role: EventRole) => dated.filter((p) => p.source.role === role);
-  const start = withRole('incident-date')[0]?.reading.start ?? earliest(dated.filter((p) => p.source.category === 'attack' || p.source.category === 'impact'));
-  const detected = withRole('discovery-date')[0]?.reading.start ?? earliest(dated.filter((p) => p.source.category === 'detection'));
+  const start = withRole('incident-start')[0]?.reading.start ?? earliest(dated.filter((p) => p.source.category === 'attack' || p.source.category === 'impact'));
+  const detected = withRole('discovery')[0]?.reading.start ?? earliest(dated.filter((p) => p.source.category === 'detection'));
   const contained = earliest(withRole('containment'));
   const recovered = latest(withRole('recovery'));
   return {

@@ -1,4 +1,55 @@
-import type { Diagnostic, Range, ReportKind } from '../types';
+import type { ReadDate } from '../parse/dates';
+import type { ReportMatch } from '../template/match';
+import type { Range, ReportKind } from '../types';
+import type { Diagnostic } from '../diagnostics';
+
+/** What an event is for the metrics, beyond its category. */
+export type EventRole = 'incident-start' | 'discovery' | 'attack' | 'detection-phase' | 'containment' | 'recovery';
+
+export interface Classification {
+  readonly category: PhaseCategory;
+  readonly role: EventRole | null;
+}
+
+/** Something in the report that may be an event: a date field, a line, or a phase with no date field. */
+export interface EventSource extends Classification {
+  /**
+   * `date-field`: a template date field, read whole ("Unknown" makes an undated event).
+   * `line`: a line with a digit; an event only when a date or time is found in it.
+   * `summary`: an undated phase, kept only when nothing else in the phase has a date.
+   */
+  readonly origin: 'date-field' | 'line' | 'summary';
+  /** The text the date is read from, and the document offset of its first character. */
+  readonly dateText: string;
+  readonly dateTextOffset: number;
+  /** The event's text; for a line, its Markdown source (the date is taken out once it is known). */
+  readonly text: string;
+  /** The section the event belongs to, by the template's title ("Initial Access"), or the heading as written. */
+  readonly phase: string;
+  /** What messages call the event's date: the field's name for a date field ("Incident Date"), else the phase. */
+  readonly name: string;
+  /** Events of the same group are listed in chronological order; null: no order expected. */
+  readonly group: string | null;
+  readonly line: number;
+  readonly range: Range;
+}
+
+/** What the timeline is built from: part of the analysis's context. */
+export interface TimelineContext {
+  readonly match: ReportMatch;
+  readonly kind: ReportKind;
+  readonly timezone: string;
+  readonly timezoneSet: boolean;
+  readonly now?: Date;
+}
+
+/** An event with its source and what was read of its date, for the checks and the metrics. */
+export interface PlacedEvent {
+  readonly event: TimelineEvent;
+  readonly source: EventSource;
+  /** Null when the event is undated. */
+  readonly reading: ReadDate | null;
+}
 
 /** Whether a phase belongs to the adversary's (or failure's) side or to the responders'. */
 export type PhaseCategory = 'attack' | 'impact' | 'detection' | 'response' | 'recovery' | 'detail';

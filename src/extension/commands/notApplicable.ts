@@ -67,7 +67,7 @@ async function targetReport(services: Services, args: NotApplicableArgs) {
 }
 
 function askReason(services: Services, uri: vscode.Uri, prompt: string): Thenable<string | undefined> {
-  const value = services.configuration.notApplicableReason(uri);
+  const value = services.projects.forUri(uri).config.notApplicableReason;
   return vscode.window.showInputBox({ title: 'Mark N/A', prompt, value, valueSelection: [0, value.length] });
 }
 

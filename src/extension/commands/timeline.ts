@@ -2,12 +2,18 @@ import * as vscode from 'vscode';
 import { timelineToJson, timelineToMermaid } from '../../core/output/timeline';
 import type { Analysis } from '../../core/analysis/analyze';
 import { COMMANDS, type Services } from '../services';
-import type { TimelinePreview } from '../timelinePreview';
 import { reportTitle } from '../timelineView';
 
 const NOT_A_REPORT = 'Open an incident report to see its timeline.';
 
-export function registerTimelineCommands(services: Services, preview: TimelinePreview): vscode.Disposable {
+/** What the commands need of the preview (the preview registers them, so it is described here, not imported). */
+export interface PreviewOfCommands {
+  show(document: vscode.TextDocument): void;
+  /** The document the preview shows, while the preview is the active editor tab. */
+  activeDocumentUri(): vscode.Uri | undefined;
+}
+
+export function registerTimelineCommands(services: Services, preview: PreviewOfCommands): vscode.Disposable {
   return vscode.Disposable.from(
     // The editor title button passes the editor's resource.
     vscode.commands.registerCommand(COMMANDS.showTimelinePreview, (uri?: vscode.Uri) => showTimelinePreview(services, preview, uri)),
@@ -16,7 +22,7 @@ export function registerTimelineCommands(services: Services, preview: TimelinePr
   );
 }
 
-export async function showTimelinePreview(services: Services, preview: TimelinePreview, uri?: vscode.Uri): Promise<void> {
+export async function showTimelinePreview(services: Services, preview: PreviewOfCommands, uri?: vscode.Uri): Promise<void> {
   const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !services.reports.analyze(document)) {
     void vscode.window.showInformationMessage(NOT_A_REPORT);
@@ -31,7 +37,7 @@ const FORMATS = {
 } as const;
 
 /** Copies the timeline of the active report, or of the one the focused preview shows. */
-export async function copyTimeline(services: Services, preview: TimelinePreview, format: keyof typeof FORMATS): Promise<void> {
+export async function copyTimeline(services: Services, preview: PreviewOfCommands, format: keyof typeof FORMATS): Promise<void> {
   const target = await targetReport(services, preview);
   if (!target) {
     void vscode.window.showInformationMessage(NOT_A_REPORT);
@@ -41,7 +47,7 @@ export async function copyTimeline(services: Services, preview: TimelinePreview,
   vscode.window.setStatusBarMessage(`Copied the timeline as ${FORMATS[format].name}`, 3000);
 }
 
-async function targetReport(services: Services, preview: TimelinePreview): Promise<{ document: vscode.TextDocument; analysis: Analysis } | undefined> {
+async function targetReport(services: Services, preview: PreviewOfCommands): Promise<{ document: vscode.TextDocument; analysis: Analysis } | undefined> {
   const previewUri = preview.activeDocumentUri();
   const document = previewUri ? await vscode.workspace.openTextDocument(previewUri) : vscode.window.activeTextEditor?.document;
   const analysis = document && services.reports.analyze(document);

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../../types';
-import { diagnostic } from '../../diagnostics';
+import { diagnostic, type Diagnostic } from '../../diagnostics';
 import type { RuleContext } from '../context';
 import { placeholderSet } from './shared';
 

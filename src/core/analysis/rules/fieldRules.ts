@@ -3,9 +3,9 @@ import { isoDate, wallClockAt } from '../../parse/zones';
 import { matchFields, sectionState, type FieldMatch, type SectionMatch } from '../../template/match';
 import { isNotApplicable } from '../../parse/notApplicable';
 import { blockInsertion, isPlaceholderOrEmpty } from '../../edits/sections';
-import type { Diagnostic, Fix } from '../../types';
-import { diagnostic } from '../../diagnostics';
+import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics';
 import type { RuleContext } from '../context';
+import type { FieldRole } from '../../template/schema';
 import { placeholderSet } from './shared';
 
 export function checkFields(context: RuleContext): Diagnostic[] {
@@ -60,26 +60,28 @@ function checkEnum(value: string, range: Diagnostic['range'], name: string, valu
   return [diagnostic('field.invalid-enum', range, `"${name}" must be one of ${values.join(', ')}`, fixes)];
 }
 
+/** The field with the `discovery` role dated before the one with the `incident-start` role. */
 function discoveryBeforeIncident(context: RuleContext): Diagnostic[] {
-  const fieldValue = (name: string) => {
+  const fieldWithRole = (role: FieldRole) => {
     for (const m of context.match.all) {
       if (!m.section) continue;
-      const found = matchFields(m.section, m.template).find(({ template, field }) => template.name === name && field);
-      if (found?.field) return found.field;
+      const found = matchFields(m.section, m.template).find(({ template, field }) => template.role === role && field);
+      if (found) return found;
     }
     return null;
   };
-  const discovery = fieldValue('Discovery Date');
-  const incident = fieldValue('Incident Date');
-  if (!discovery || !incident) return [];
-  const incidentDate = readDate(incident.value, { timezone: context.timezone });
+  const discovery = fieldWithRole('discovery');
+  const incident = fieldWithRole('incident-start');
+  if (!discovery?.field || !incident?.field) return [];
+  const incidentDate = readDate(incident.field.value, { timezone: context.timezone });
   if (incidentDate.kind !== 'date') return [];
-  const discoveryDate = readDate(discovery.value, { timezone: context.timezone, referenceYear: incidentDate.start.getUTCFullYear() });
+  const discoveryDate = readDate(discovery.field.value, { timezone: context.timezone, referenceYear: incidentDate.start.getUTCFullYear() });
   if (discoveryDate.kind !== 'date') return [];
   // A date written without a time means "that day": compare calendar days then, not midnight against a time.
   const day = (date: Date) => isoDate(wallClockAt(date.getTime(), context.timezone));
   const bothTimed = discoveryDate.hasTime && incidentDate.hasTime;
   const earlier = bothTimed ? discoveryDate.start.getTime() < incidentDate.start.getTime() : day(discoveryDate.start) < day(incidentDate.start);
   if (!earlier) return [];
-  return [diagnostic('dates.discovery-before-incident', discovery.valueRange, `Discovery Date (${discovery.value}) is earlier than Incident Date (${incident.value})`)];
+  const message = `${discovery.template.name} (${discovery.field.value}) is earlier than ${incident.template.name} (${incident.field.value})`;
+  return [diagnostic('dates.discovery-before-incident', discovery.field.valueRange, message)];
 }

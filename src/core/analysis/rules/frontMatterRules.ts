@@ -1,6 +1,5 @@
 import { addFrontMatterEdit } from '../../edits/frontMatter';
-import type { Diagnostic } from '../../types';
-import { diagnostic } from '../../diagnostics';
+import { diagnostic, type Diagnostic } from '../../diagnostics';
 import type { RuleContext } from '../context';
 
 export function checkFrontMatter(context: RuleContext): Diagnostic[] {

@@ -1,8 +1,8 @@
 import { setFrontMatterValue } from '../../edits/frontMatter';
 import { matchFields, sectionState, type ReportMatch } from '../../template/match';
 import { isNotApplicable } from '../../parse/notApplicable';
-import type { Diagnostic, ReportKind } from '../../types';
-import { diagnostic } from '../../diagnostics';
+import type { ReportKind } from '../../types';
+import { diagnostic, type Diagnostic } from '../../diagnostics';
 import type { RuleContext } from '../context';
 
 /**

@@ -1,9 +1,8 @@
 import { sectionState, type SectionMatch } from '../../template/match';
 import { fitsAtLevel, insertSectionEdit, markSectionNotApplicableEdits, moveSectionEdit } from '../../edits/sections';
 import { PlaceholderWriter, renderSection } from '../../template/render';
-import type { TemplateSection } from '../../schemas';
-import type { Diagnostic, Fix } from '../../types';
-import { diagnostic } from '../../diagnostics';
+import type { TemplateSection } from '../../template/schema';
+import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics';
 import type { RuleContext } from '../context';
 import { placeholderSet, showsNotApplicable } from './shared';
 

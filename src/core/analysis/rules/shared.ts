@@ -1,5 +1,5 @@
 import type { SectionMatch } from '../../template/match';
-import type { Template } from '../../schemas';
+import type { Template } from '../../template/schema';
 import { templatePlaceholders } from '../../template/render';
 import type { RuleContext } from '../context';
 
