@@ -22,7 +22,7 @@ export interface Diagnostic {
 
 export const DOCS_URL = 'https://github.com/incident-report-studio/incident-report-studio/blob/main/README.md';
 
-export interface RuleInfo {
+interface RuleInfo {
   readonly id: RuleId;
   readonly severity: Severity;
   readonly description: string;
@@ -63,10 +63,6 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
-
-export function ruleInfo(id: RuleId): RuleInfo {
-  return { id, ...RULES[id] };
-}
 
 /** Anchor of the rule's heading in the README, as GitHub derives it. */
 export function ruleDocsUrl(id: string): string {

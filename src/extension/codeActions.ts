@@ -5,7 +5,7 @@ import { DIAGNOSTIC_SOURCE, toRange, toWorkspaceEdit } from './convert';
 import type { Log } from './log';
 import type { Reports } from './reports';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
 
 /** Quick fixes for report diagnostics, and a "Fix all" source action. Fixes come from the analysis of the current version. */
 export class ReportCodeActions implements vscode.CodeActionProvider {

@@ -31,7 +31,7 @@ export function toRange(document: Positions, range: Range): vscode.Range {
   return new vscode.Range(document.positionAt(range.start), document.positionAt(range.end));
 }
 
-export function toTextEdit(document: Positions, edit: TextEdit): vscode.TextEdit {
+function toTextEdit(document: Positions, edit: TextEdit): vscode.TextEdit {
   return new vscode.TextEdit(toRange(document, edit), edit.newText);
 }
 

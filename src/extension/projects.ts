@@ -9,7 +9,7 @@ import type { Log } from './log';
 import { readWorkspaceText } from './workspaceFiles';
 
 export const SETTINGS_SECTION = 'incidentReport';
-export const RELOAD_DELAY_MS = 300;
+const RELOAD_DELAY_MS = 300;
 
 /**
  * Each workspace folder's project (settings merged with `.incident-report.yaml`, and its templates), loaded by the

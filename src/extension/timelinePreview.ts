@@ -32,7 +32,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, servic
  * The Timeline preview: one panel beside the editor that follows the active report, updates when the report is
  * analysed again, and highlights the event under the cursor. Restores its panel after a window reload.
  */
-export class TimelinePreview implements vscode.WebviewPanelSerializer, TimelinePreviewApi, vscode.Disposable {
+class TimelinePreview implements vscode.WebviewPanelSerializer, TimelinePreviewApi, vscode.Disposable {
   private current: TimelinePanel | undefined;
   private readonly sent = new vscode.EventEmitter<HostMessage>();
   readonly onDidSendMessage = this.sent.event;

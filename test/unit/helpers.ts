@@ -51,10 +51,6 @@ export function textAt(analysis: Analysis, diagnostic: Diagnostic): string {
 /** A complete, valid security report; tests break one thing at a time. */
 export const VALID_REPORT = readProjectFile('examples', 'incidents', '2023-11-23-cloudflare-atlassian-breach.md');
 
-export function lineOf(analysis: Analysis, diagnostic: Diagnostic): number {
-  return analysis.report.lines.positionAt(diagnostic.range.start).line + 1;
-}
-
 /** A project loaded by the real loader from files given as texts (workspace-relative paths). */
 export function loadTestProject(files: Readonly<Record<string, string>>): Promise<Project> {
   return loadProject({

@@ -12,13 +12,13 @@ const SETEXT_UNDERLINE = /^=+[ \t]*$/;
  * How the templates' report titles start: "Incident Report:" for "Incident Report: {title}", "Postmortem:" for
  * "Postmortem: {title}". A template whose title is `{title}` alone has none.
  */
-export function titlePrefixes(templates: TemplateRegistry): string[] {
+function titlePrefixes(templates: TemplateRegistry): string[] {
   const prefixes = templates.list().map(({ template }) => template.title.split('{title}')[0].trim().toLowerCase());
   return [...new Set(prefixes.filter((prefix) => prefix.length >= 3))];
 }
 
 /** The cheap check run on every Markdown file: front matter with `kind` or `template`, or a report title near the top. */
-export function looksLikeReport(text: string, prefixes: readonly string[]): boolean {
+function looksLikeReport(text: string, prefixes: readonly string[]): boolean {
   const head = text.slice(0, HEAD_LENGTH).replace(/^\uFEFF/, '');
   if (FRONT_MATTER_KEYS.test(head)) return true;
   const lines = head.split(/\r\n|\r|\n/);
@@ -30,7 +30,7 @@ export function looksLikeReport(text: string, prefixes: readonly string[]): bool
 }
 
 /** The full check once the report is parsed: `kind` or `template` in front matter, or a first heading that is a report title. */
-export function confirmsReport(report: ParsedReport, prefixes: readonly string[]): boolean {
+function confirmsReport(report: ParsedReport, prefixes: readonly string[]): boolean {
   const raw = report.frontMatter?.raw ?? {};
   return 'kind' in raw || 'template' in raw || startsWithPrefix(report.title?.title ?? '', prefixes);
 }

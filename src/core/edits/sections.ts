@@ -14,7 +14,7 @@ export interface InsertOptions {
 export const MAX_HEADING_LEVEL = 6;
 
 /** The level of the report's top sections (it may use `#` or start at `###`); 2 when it has none. */
-export function topSectionLevel(report: ParsedReport): number {
+function topSectionLevel(report: ParsedReport): number {
   return report.sections[0]?.heading.level ?? 2;
 }
 
@@ -188,7 +188,7 @@ export function markSectionNotApplicableEdits(report: ParsedReport, section: Sec
 }
 
 /** The text without the line breaks at its end. */
-export function trimLineBreaks(text: string): string {
+function trimLineBreaks(text: string): string {
   let end = text.length;
   while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   return text.slice(0, end);

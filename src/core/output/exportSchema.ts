@@ -4,7 +4,7 @@ import { REPORT_KINDS } from '../parse/frontMatterSchema';
 const lineNumber = z.number().int().min(1);
 const instant = z.iso.datetime().nullable();
 
-export const exportedDiagnosticSchema = z
+const exportedDiagnosticSchema = z
   .object({
     rule: z.string().describe('Rule id, e.g. "section.missing".'),
     severity: z.enum(['error', 'warning', 'information', 'hint']),
@@ -17,7 +17,7 @@ export const exportedDiagnosticSchema = z
   .strict();
 export type ExportedDiagnostic = z.infer<typeof exportedDiagnosticSchema>;
 
-export const exportedSectionSchema = z
+const exportedSectionSchema = z
   .object({
     title: z.string().describe("The template's title for a template section, else the heading as written."),
     level: z.number().int().min(1).max(6).describe('Heading level; for a missing section, the level it would be inserted with.'),

@@ -1,7 +1,7 @@
 import type { ExportedDiagnostic } from './exportSchema';
 import { DOCS_URL, RULE_IDS, ruleDocsUrl, RULES, type Severity } from '../diagnostics';
 
-export const SRCROOT = '%SRCROOT%';
+const SRCROOT = '%SRCROOT%';
 
 export interface SarifArtifact {
   /** A URI reference relative to the base folder (percent-encoded), or an absolute `file:` URI for a file outside it. */

@@ -46,7 +46,7 @@ export interface ReadTime extends ReadText {
 }
 
 /** "Unknown", "Not specified", "N/A", "TBD", blank: the writer says the date is not known. */
-export interface UnknownDate {
+interface UnknownDate {
   readonly kind: 'unknown';
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { isIanaTimeZone } from './zones';
 
-export const TLP_LEVELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
+const TLP_LEVELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
 /** TLP 1.0 names that TLP 2.0 renamed. */
 export const TLP_RENAMED: Readonly<Record<string, string>> = { 'TLP:WHITE': 'TLP:CLEAR' };
-export const SEVERITY_LEVELS = ['critical', 'high', 'medium', 'low', 'informational', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] as const;
+const SEVERITY_LEVELS = ['critical', 'high', 'medium', 'low', 'informational', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] as const;
 export const REPORT_KINDS = ['security', 'operational'] as const;
-export const REPORT_STATUSES = ['draft', 'in-review', 'final'] as const;
+const REPORT_STATUSES = ['draft', 'in-review', 'final'] as const;
 
 export const frontMatterSchema = z
   .object({

@@ -4,7 +4,7 @@ import { parseFieldLabel } from './fieldLabel';
 import { parseMarkdownBlocks, plainInline, type Token } from './markdown';
 import type { Range } from '../types';
 
-export interface Heading {
+interface Heading {
   readonly level: number;
   /** Heading text without Markdown markup. */
   readonly title: string;
@@ -36,7 +36,7 @@ export interface ContentLine {
   readonly listItem: boolean;
 }
 
-export interface Block {
+interface Block {
   readonly type: string;
   readonly startLine: number;
   /** Exclusive. */

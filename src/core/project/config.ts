@@ -33,7 +33,7 @@ export interface ResolvedConfig {
   readonly notApplicableReason: string;
 }
 
-export const DEFAULT_CONFIG: ResolvedConfig = {
+const DEFAULT_CONFIG: ResolvedConfig = {
   rules: {},
   templates: '.incident-reports/templates',
   files: ['**/incidents/**/*.md'],

@@ -17,7 +17,7 @@ export interface ProjectFiles {
 }
 
 /** A configuration or template file with its problems (none: the file is fine, and old problems can be cleared). */
-export interface ProjectFile {
+interface ProjectFile {
   readonly path: string;
   /** The text the problems' offsets refer to (empty when the file could not be read). */
   readonly text: string;

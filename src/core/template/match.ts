@@ -19,7 +19,7 @@ export interface SectionMatch {
 }
 
 /** A heading that matches no template section, with the closest one when it looks like a misspelling. */
-export interface UnmatchedHeading {
+interface UnmatchedHeading {
   readonly section: Section;
   readonly parent: SectionMatch | null;
   readonly suggestion: TemplateSection | null;
@@ -37,7 +37,7 @@ export type SectionState = 'filled' | 'empty' | 'not-applicable' | 'missing';
 const normalizedNames = new WeakMap<TemplateSection | TemplateField, ReadonlySet<string>>();
 
 /** Whether a heading or field label names this template section or field (its title or an alias). */
-export function titleMatches(template: TemplateSection | TemplateField, title: string): boolean {
+function titleMatches(template: TemplateSection | TemplateField, title: string): boolean {
   let names = normalizedNames.get(template);
   if (!names) {
     const all = 'title' in template ? [template.title, ...(template.aliases ?? [])] : [template.name, ...(template.aliases ?? [])];

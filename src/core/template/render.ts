@@ -91,7 +91,7 @@ export function renderReport(template: Template, options: NewReportOptions): str
  * The report's first heading: the template's title with \`{title}\` replaced by the incident's title, on one line
  * (a line break in a title would start a new block, even a heading), with \`$\` taken literally.
  */
-export function reportHeading(template: Template, title: string): string {
+function reportHeading(template: Template, title: string): string {
   const oneLine = title.replace(/\s+/g, ' ').trim();
   return template.title.replace('{title}', () => oneLine);
 }

@@ -21,7 +21,7 @@ export interface TemplateProblem {
   readonly diagnostic: Diagnostic;
 }
 
-export const DEFAULT_TITLE = 'Incident Report: {title}';
+const DEFAULT_TITLE = 'Incident Report: {title}';
 
 /**
  * Applies each file's base (`extends`) and the defaults. A base is a template of `bases` or another file; a file

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORT_KINDS } from '../parse/frontMatterSchema';
 
 /** What a section is for: the engine finds the timeline, the dates, the response steps … by these, never by title. */
-export const SECTION_ROLES = {
+const SECTION_ROLES = {
   summary: 'The summary: what happened, to whom, where things stand.',
   details: 'The key facts of the incident, with its dates.',
   timeline: 'The chronology: dated lines, tables, dated sub-headings and the phases beneath it.',
@@ -23,7 +23,7 @@ export const SECTION_ROLES = {
 export type SectionRole = keyof typeof SECTION_ROLES;
 
 /** What a field is for. */
-export const FIELD_ROLES = {
+const FIELD_ROLES = {
   'incident-start': 'When the incident began: time to detect, contain and recover are measured from it.',
   discovery: 'When the incident was discovered: the end of the time to detect.',
   'event-time': 'The date and time of the phase the field stands in.',
@@ -48,7 +48,7 @@ const names = z.array(z.string().min(1));
 // The file schemas leave every property but the names optional and give no defaults: a template that `extends`
 // another overrides only what it writes. Defaults are applied when the template is resolved.
 
-export const templateFieldFileSchema = z
+const templateFieldFileSchema = z
   .object({
     name: z.string().min(1).describe('Field label as written in `- **Name:** value`.'),
     aliases: names.optional().describe('Other labels accepted for this field.'),
@@ -71,7 +71,7 @@ export interface TemplateSectionFile {
   sections?: TemplateSectionFile[];
 }
 
-export const templateSectionFileSchema: z.ZodType<TemplateSectionFile> = z
+const templateSectionFileSchema: z.ZodType<TemplateSectionFile> = z
   .object({
     title: z.string().min(1).describe('Heading text. In a template that `extends` another, a title of the base overrides that section.'),
     aliases: names.optional().describe('Other headings accepted for this section.'),

@@ -1,7 +1,7 @@
 import type { Range, TextEdit } from '../types';
 
 /** Whether the offset falls between the two halves of a CRLF line break or of a surrogate pair. */
-export function splitsPair(text: string, offset: number): boolean {
+function splitsPair(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;
   const before = text.charCodeAt(offset - 1);
   const after = text.charCodeAt(offset);

@@ -20,7 +20,7 @@ export function formatDuration(seconds: number): string {
 }
 
 /** "2023-11-14 09:30", or "2023-11-14" for a date written without a time, on the zone's clock. */
-export function formatInstant(iso: string, hasTime: boolean, zone: string): string {
+function formatInstant(iso: string, hasTime: boolean, zone: string): string {
   const wall = wallClockAt(Date.parse(iso), zone);
   return hasTime ? `${isoDate(wall)} ${pad(wall.hour)}:${pad(wall.minute)}` : isoDate(wall);
 }

@@ -20,7 +20,7 @@ export async function fixAllCommand(services: Services, args: { uri?: vscode.Uri
 }
 
 /** "Fixed 3 problems: Insert section "Recommendations", Add front matter, …". */
-export function fixSummary(applied: readonly string[]): string {
+function fixSummary(applied: readonly string[]): string {
   const shown = applied.slice(0, 3).join(', ');
   const more = applied.length > 3 ? `, and ${applied.length - 3} more` : '';
   return `fixed ${applied.length} ${applied.length === 1 ? 'problem' : 'problems'}: ${shown}${more}`;

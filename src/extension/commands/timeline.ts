@@ -22,7 +22,7 @@ export function registerTimelineCommands(services: Services, preview: PreviewOfC
   );
 }
 
-export async function showTimelinePreview(services: Services, preview: PreviewOfCommands, uri?: vscode.Uri): Promise<void> {
+async function showTimelinePreview(services: Services, preview: PreviewOfCommands, uri?: vscode.Uri): Promise<void> {
   const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !services.reports.analyze(document)) {
     void vscode.window.showInformationMessage(NOT_A_REPORT);
@@ -37,7 +37,7 @@ const FORMATS = {
 } as const;
 
 /** Copies the timeline of the active report, or of the one the focused preview shows. */
-export async function copyTimeline(services: Services, preview: PreviewOfCommands, format: keyof typeof FORMATS): Promise<void> {
+async function copyTimeline(services: Services, preview: PreviewOfCommands, format: keyof typeof FORMATS): Promise<void> {
   const target = await targetReport(services, preview);
   if (!target) {
     void vscode.window.showInformationMessage(NOT_A_REPORT);

@@ -4,6 +4,7 @@ import type { HostMessage, TimelineView } from '../../shared/timelineMessages';
 import { element, setText } from './dom';
 import { EventNavigation } from './navigation';
 import { bannerContent, lanesContent, metricsContent, notReportContent, summary } from './render';
+import type { VsCodeApi } from './vscodeApi';
 
 class TimelinePage {
   private readonly banner = element('header', { className: 'banner' });
@@ -11,7 +12,7 @@ class TimelinePage {
   private readonly status = element('p', { className: 'status', attributes: { role: 'status', 'aria-live': 'polite' } });
   private readonly lanes = element('main', { className: 'lanes', attributes: { 'aria-label': 'Events' } });
   private readonly navigation = new EventNavigation(this.lanes, (item) => this.choose(item));
-  private readonly api = acquireVsCodeApi();
+  private readonly api: VsCodeApi = acquireVsCodeApi();
   /** The document shown: highlights about another one are ignored, and the page's own messages name it. */
   private uri: string | null = null;
   private highlightedId: string | null = null;
