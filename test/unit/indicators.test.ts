@@ -171,6 +171,12 @@ suite('indicators: defang and refang', () => {
     assert.ok(findIndicators(defanged).filter((i) => i.type !== 'md5' && i.type !== 'cve').every((i) => i.defanged));
   });
 
+  test('the dot and "@" of the defanged form follow the configured style', () => {
+    const text = 'evil.example.com ops@mail.example.org';
+    assert.equal(applyEdits(text, defang(text, undefined, { dot: '(.)', at: '[at]' })), 'evil(.)example(.)com ops[at]mail(.)example(.)org');
+    assert.equal(applyEdits(text, defang(text, undefined, { dot: '[dot]', at: '[@]' })), 'evil[dot]example[dot]com ops[@]mail[dot]example[dot]org');
+  });
+
   test('only indicators in the selection, or at the cursor, are changed', () => {
     const text = 'a evil.example.com b 198.51.100.23 c';
     const start = text.indexOf('198');
@@ -199,12 +205,13 @@ suite('indicators: defang and refang', () => {
       email.map((value) => ({ type: 'email' as const, value })),
     );
     const separator = fc.constantFrom(' ', '\n', ', ', ' and ', '\n- ', ' (', ') ');
+    const style = fc.record({ dot: fc.constantFrom('[.]' as const, '(.)' as const, '[dot]' as const), at: fc.constantFrom('[@]' as const, '[at]' as const) });
     fc.assert(
-      fc.property(fc.array(fc.tuple(indicator, separator), { minLength: 1, maxLength: 6 }), (items) => {
+      fc.property(fc.array(fc.tuple(indicator, separator), { minLength: 1, maxLength: 6 }), style, (items, defangStyle) => {
         const text = items.map(([i, sep]) => i.value + sep).join('');
         const expected = items.map(([i]) => [i.type as IndicatorType, i.value]);
         assert.deepEqual(found(text), expected);
-        const defanged = applyEdits(text, defang(text));
+        const defanged = applyEdits(text, defang(text, undefined, defangStyle));
         assert.deepEqual(found(defanged), expected);
         assert.ok(findIndicators(defanged).every((i) => i.defanged));
         assert.equal(applyEdits(defanged, refang(defanged)), text);

@@ -363,13 +363,21 @@ function findEmails(text: string): Candidate[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Defanging and refanging
 
+/** How to defang: the dot and "@" replacements (every form is read back, whichever is written). */
+export interface DefangStyle {
+  readonly dot: '[.]' | '(.)' | '[dot]';
+  readonly at: '[@]' | '[at]';
+}
+
+export const DEFAULT_DEFANG_STYLE: DefangStyle = { dot: '[.]', at: '[@]' };
+
 /**
  * The defanged form of a network indicator: "http"/"https" become "hxxp"/"hxxps" (another scheme's "://" becomes
  * "[://]"), dots of hosts, domains and IPv4 addresses "[.]", an e-mail address's "@" "[@]", an IPv6 address's
  * colons "[:]". Case is kept, so refanging gives the value back exactly.
  */
-export function defangValue(value: string, type: NetworkIndicatorType): string {
-  const dots = (part: string) => part.replaceAll('.', '[.]');
+export function defangValue(value: string, type: NetworkIndicatorType, style: DefangStyle = DEFAULT_DEFANG_STYLE): string {
+  const dots = (part: string) => part.replaceAll('.', style.dot);
   switch (type) {
     case 'domain':
     case 'ipv4':
@@ -378,7 +386,7 @@ export function defangValue(value: string, type: NetworkIndicatorType): string {
       return dots(value.replaceAll(':', '[:]'));
     case 'email': {
       const at = value.lastIndexOf('@');
-      return `${value.slice(0, at)}[@]${dots(value.slice(at + 1))}`;
+      return `${value.slice(0, at)}${style.at}${dots(value.slice(at + 1))}`;
     }
     case 'url': {
       const host = urlHost(value);
@@ -399,10 +407,10 @@ function touches(range: Range, selection: Range | undefined): boolean {
 }
 
 /** Edits that defang every live network indicator in `selection` (or the whole text); hashes and CVE IDs stay. */
-export function defang(text: string, selection?: Range): TextEdit[] {
+export function defang(text: string, selection?: Range, style: DefangStyle = DEFAULT_DEFANG_STYLE): TextEdit[] {
   return findIndicators(text)
     .filter((indicator) => !indicator.defanged && touches(indicator.range, selection))
-    .flatMap(({ type, value, range }) => (isNetworkIndicator(type) ? [{ ...range, newText: defangValue(value, type) }] : []));
+    .flatMap(({ type, value, range }) => (isNetworkIndicator(type) ? [{ ...range, newText: defangValue(value, type, style) }] : []));
 }
 
 /** Edits that write every defanged indicator in `selection` (or the whole text) live again. */
