@@ -220,6 +220,10 @@ suite('ATT&CK checks', () => {
       ['T1566 PHISHING.', 'T1566'],
       ['T1566 was used', 'T1566'],
       ['T1566, then', 'T1566'],
+      ['T1566 (see above)', 'T1566'],
+      ['T1566 (T1566.001 in particular)', 'T1566'],
+      ['- Initial Access: Phishing (T1566)', 'T1566'],
+      ['lateral movement via Remote Desktop Protocol (T1021.001)', 'T1021.001'],
       ['- **Initial Access:** T1566', 'T1566'],
       ['TA0001 Initial Access', 'TA0001'],
     ]) {

@@ -343,9 +343,9 @@ function comparable(name: string): string {
 function writtenName(text: string, idRange: Range): Range | undefined {
   const lineEnd = indexOrEnd(text, '\n', idRange.end);
   const after = text.slice(idRange.end, Math.min(lineEnd, idRange.end + 200));
-  // "T1566 (Phishing)": the whole bracket.
+  // "T1566 (Phishing)": the whole bracket, when it holds a name ("T1566 (see above)" does not).
   const bracketed = /^[ \t]{0,4}\(([^()\n]{1,120})\)/.exec(after);
-  if (bracketed) {
+  if (bracketed && NAME_WORD.test(trimStart(bracketed[1], ' \t*_`').split(' ')[0]) && findAttackIds(bracketed[1]).length === 0) {
     const start = idRange.end + bracketed[0].indexOf('(') + 1;
     return trimmedRange(text, start, start + bracketed[1].length);
   }
@@ -408,10 +408,13 @@ function nameRun(segment: string, direction: 'forward' | 'backward', offset: num
       : direction === 'forward'
         ? word.index === 0
         : word.index + word.whole.length === segment.length;
-    if (!touching || (!NAME_WORD.test(word.bare) && !NAME_CONNECTORS.has(word.bare))) break;
+    const markedBefore = word.start !== word.index;
+    const markedAfter = word.end !== word.index + word.whole.length;
+    // Punctuation or emphasis between two words ends the name ("Initial Access: Phishing (T1566)").
+    const [innerMark, outerMark] = direction === 'forward' ? [markedBefore, markedAfter] : [markedAfter, markedBefore];
+    if (!touching || (taken.length > 0 && innerMark) || (!NAME_WORD.test(word.bare) && !NAME_CONNECTORS.has(word.bare))) break;
     taken.push(word);
-    // Punctuation or emphasis at the outer end of a word ends the name.
-    if (direction === 'forward' ? word.end !== word.index + word.whole.length : word.start !== word.index) break;
+    if (outerMark) break;
   }
   while (taken.length && NAME_CONNECTORS.has(taken.at(-1)!.bare)) taken.pop();
   if (taken.length === 0) return undefined;
