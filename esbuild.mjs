@@ -62,7 +62,7 @@ const targets = [
 
 const testTargets = [
   { ...common, entryPoints: ['test/unit/*.test.ts'], outdir: 'dist/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', 'recheck', 'typescript'] },
-  { ...common, entryPoints: ['scripts/generate.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['scripts/generate.ts', 'scripts/attack-data.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['test/cli/*.test.ts'], outdir: 'dist/test/cli', platform: 'node', format: 'cjs', external: ['mocha', 'ajv', 'ajv-draft-04'] },
   { ...common, entryPoints: ['scripts/bench.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
   {

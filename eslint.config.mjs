@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     rules: {
       // Unused names are compile errors already (noUnusedLocals); `_` marks a parameter an interface requires.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       eqeqeq: ['error', 'always'],
     },
   },
@@ -19,6 +19,7 @@ export default tseslint.config(
   // Terminal output is checked for escape sequences and control characters on purpose.
   { files: ['src/cli/color.ts', 'test/cli/**'], rules: { 'no-control-regex': 'off' } },
   { files: ['**/*.cjs', 'test/integration/process-shim.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['test/ui/**', 'test/**/*.test.ts'], languageOptions: { globals: { ...globals.mocha } } },
+  // Tests build broken data on purpose.
+  { files: ['test/ui/**', 'test/**/*.test.ts'], languageOptions: { globals: { ...globals.mocha } }, rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['test/integration/process-shim.js'], languageOptions: { globals: { ...globals.browser } } },
 );
