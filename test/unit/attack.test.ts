@@ -99,12 +99,13 @@ suite('ATT&CK catalog', () => {
       assert.equal(CATALOG.tacticByName(name)?.id, 'TA0011', name);
     }
     assert.equal(CATALOG.tacticByName('Recon')?.shortname, 'reconnaissance');
-    assert.equal(CATALOG.tacticByName('Data Exfiltration')?.shortname, 'exfiltration');
+    assert.equal(CATALOG.tacticByName('Exfil')?.shortname, 'exfiltration');
     assert.equal(CATALOG.tacticByName('Detection & Response'), undefined);
   });
 
   test('a label names tactics only when each of its parts is one', () => {
-    assert.deepEqual(CATALOG.tacticsNamedBy('Data Exfiltration/Impact').map((t) => t.shortname), ['exfiltration', 'impact']);
+    assert.deepEqual(CATALOG.tacticsNamedBy('Exfiltration/Impact').map((t) => t.shortname), ['exfiltration', 'impact']);
+    assert.deepEqual(CATALOG.tacticsNamedBy('Data Theft/Impact'), []);
     assert.deepEqual(CATALOG.tacticsNamedBy('Persistence, Privilege Escalation').map((t) => t.shortname), ['persistence', 'privilege-escalation']);
     assert.deepEqual(CATALOG.tacticsNamedBy('Lateral Movement').map((t) => t.id), ['TA0008']);
     assert.deepEqual(CATALOG.tacticsNamedBy('Initial Access Vector'), []);
@@ -198,7 +199,7 @@ suite('ATT&CK checks', () => {
   test('no tactic mismatch under one of its tactics, under a label that is no tactic, without a label, or when revoked', () => {
     assert.equal(check('- **Initial Access:** T1566', 'T1566', 'Initial Access').tacticMismatch, undefined);
     assert.equal(check('T1078', 'T1078', 'privilege-escalation').tacticMismatch, undefined);
-    assert.equal(check('T1048', 'T1048', 'Data Exfiltration/Impact').tacticMismatch, undefined);
+    assert.equal(check('T1048', 'T1048', 'Exfiltration/Impact').tacticMismatch, undefined);
     assert.equal(check('T1566', 'T1566', 'Detection & Response').tacticMismatch, undefined);
     assert.equal(check('T1566', 'T1566', null).tacticMismatch, undefined);
     assert.equal(check('T1002', 'T1002', 'Impact').tacticMismatch, undefined);

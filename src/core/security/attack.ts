@@ -4,6 +4,7 @@
 // The core never imports the data file (it would land in every bundle): the extension reads it once from its own
 // files, the CLI and the tests from disk, and they pass the parsed object to `parseAttackData` and `new AttackCatalog`.
 import type { Range } from '../types';
+import { normalizeTitle } from '../text/words';
 
 export interface AttackTactic {
   readonly id: string;
@@ -91,9 +92,9 @@ function stringAt(value: unknown, path: string): string {
 }
 
 /**
- * Extra names for tactics, beyond their name and shortname. A tactic label is compared after `normalizeLabel`, so
+ * Extra names for tactics, beyond their name and shortname. A tactic label is compared after `normalizeTitle`, so
  * "Command & Control", "command-and-control" and "COMMAND AND CONTROL" are all the name already; these are the
- * abbreviations responders write, and the report template's "Data Exfiltration".
+ * abbreviations responders write.
  */
 const TACTIC_ALIASES: Readonly<Record<string, string>> = {
   c2: 'command-and-control',
@@ -102,17 +103,8 @@ const TACTIC_ALIASES: Readonly<Record<string, string>> = {
   privesc: 'privilege-escalation',
   'priv esc': 'privilege-escalation',
   exfil: 'exfiltration',
-  'data exfiltration': 'exfiltration',
 };
 
-/** Lowercase words separated by single spaces, "&" read as "and". */
-function normalizeLabel(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 export class AttackCatalog {
   readonly version: string;
@@ -132,8 +124,8 @@ export class AttackCatalog {
     this.techniques = data.techniques;
     for (const tactic of data.tactics) {
       this.tacticsById.set(tactic.id, tactic);
-      this.tacticsByLabel.set(normalizeLabel(tactic.name), tactic);
-      this.tacticsByLabel.set(normalizeLabel(tactic.shortname), tactic);
+      this.tacticsByLabel.set(normalizeTitle(tactic.name), tactic);
+      this.tacticsByLabel.set(normalizeTitle(tactic.shortname), tactic);
       this.techniquesByTactic.set(tactic.shortname, []);
     }
     for (const [alias, shortname] of Object.entries(TACTIC_ALIASES)) {
@@ -165,13 +157,13 @@ export class AttackCatalog {
 
   /** The tactic a name, shortname or common abbreviation stands for ("Command and Control", "command-and-control", "C2"). */
   tacticByName(name: string): AttackTactic | undefined {
-    return this.tacticsByLabel.get(normalizeLabel(name));
+    return this.tacticsByLabel.get(normalizeTitle(name));
   }
 
   /**
-   * The tactics a field name or heading names: "Lateral Movement" names one, "Data Exfiltration/Impact" two (parts
+   * The tactics a field name or heading names: "Lateral Movement" names one, "Exfiltration/Impact" two (parts
    * separated by "/" or ","). A label names tactics only when every part is a tactic name, so "Detection & Response"
-   * or "Initial Access Vector" name none, and nothing is checked under them.
+   * or "Attack Vector" name none, and nothing is checked under them.
    */
   tacticsNamedBy(label: string): AttackTactic[] {
     const tactics: AttackTactic[] = [];
@@ -437,11 +429,11 @@ export function suggestTechniques(catalog: AttackCatalog, prefix: string, option
   const limit = options.limit ?? 50;
   const query = prefix.trim();
   const byId = /^t\d{0,4}(?:\.\d{0,3})?$/i.test(query);
-  const words = normalizeLabel(query).split(' ').filter(Boolean);
+  const words = normalizeTitle(query).split(' ').filter(Boolean);
   const matches = (technique: AttackTechnique): boolean => {
     if (technique.revoked || technique.deprecated) return false;
     if (byId) return technique.id.startsWith(query.toUpperCase());
-    const nameWords = normalizeLabel(technique.name).split(' ');
+    const nameWords = normalizeTitle(technique.name).split(' ');
     return words.every((word) => nameWords.some((nameWord) => nameWord.startsWith(word)));
   };
   const inTactic = (technique: AttackTechnique): number => (options.tactic && technique.tactics.includes(options.tactic) ? 0 : 1);
