@@ -50,6 +50,7 @@ export const RULES = {
   'field.invalid-enum': { severity: 'error', description: 'An enum field holds a value the template does not allow.' },
   'dates.discovery-before-incident': { severity: 'error', description: "The date of the incident's discovery is earlier than the date it began." },
   'content.placeholder': { severity: 'warning', description: 'Template placeholder text is still in the report.' },
+  'content.unfilled': { severity: 'hint', description: 'A section still holds only what the template put in it.' },
   'content.todo': { severity: 'warning', description: 'A TODO, TBD, FIXME or XXX marker is left in the text.' },
   'kind.attack-sections-not-applicable': { severity: 'information', description: 'A security report whose attack sections are all N/A is probably an operational incident.' },
   'timeline.unreadable-date': { severity: 'warning', description: 'A timeline date cannot be read.' },
@@ -57,6 +58,12 @@ export const RULES = {
   'timeline.detection-before-start': { severity: 'error', description: "Detection is dated before the attack or the incident's start." },
   'timeline.out-of-order': { severity: 'warning', description: 'Events of a phase are listed out of chronological order.' },
   'timeline.future-date': { severity: 'warning', description: 'A date lies in the future.' },
+  'timeline.ambiguous-timezone': { severity: 'warning', description: 'A zone abbreviation such as CST, IST or BST names several zones.' },
+  'timeline.next-day': { severity: 'information', description: 'A time earlier than the one before it is read on the next day (23:50, then 00:10).' },
+  'timeline.metrics-contradiction': {
+    severity: 'error',
+    description: 'The metrics contradict each other at every reading of their dates: contained before detected, recovered before contained, or a step before the start.',
+  },
   'timeline.missing-timezone': { severity: 'information', description: 'A time has no zone and the front matter sets no `timezone`.' },
 } as const satisfies Record<string, Omit<RuleInfo, 'id'>>;
 

@@ -20,5 +20,6 @@ export const COMMANDS = {
   fixAll: 'incidentReport.fixAll',
   showTimelinePreview: 'incidentReport.showTimelinePreview',
   copyTimelineAsMermaid: 'incidentReport.copyTimelineAsMermaid',
+  copyTimelineAsMermaidGantt: 'incidentReport.copyTimelineAsMermaidGantt',
   copyTimelineAsJson: 'incidentReport.copyTimelineAsJson',
 } as const;

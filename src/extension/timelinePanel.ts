@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
 import type { Timeline } from '../core/timeline/types';
-import { webviewMessageSchema, type HostMessage } from '../shared/timelineMessages';
+import { webviewMessageSchema, type HostMessage, type ViewMode } from '../shared/timelineMessages';
 import { toRange } from './convert';
 import type { Services } from './services';
 import { fileNameOf, reportTitle, timelineView } from './timelineView';
 import { timelineHtml, timelineWebviewOptions } from './timelineWebview';
+
+/** The view the preview shows (list or time axis), remembered across panels and sessions. */
+export interface ModeMemory {
+  get(): ViewMode;
+  set(mode: ViewMode): Promise<void>;
+}
 
 /** One Timeline preview panel and the document it shows. */
 export class TimelinePanel implements vscode.Disposable {
@@ -20,6 +26,7 @@ export class TimelinePanel implements vscode.Disposable {
     private readonly services: Services,
     extensionUri: vscode.Uri,
     private readonly sent: vscode.EventEmitter<HostMessage>,
+    private readonly mode: ModeMemory,
   ) {
     panel.webview.options = timelineWebviewOptions(extensionUri);
     panel.iconPath = {
@@ -70,10 +77,13 @@ export class TimelinePanel implements vscode.Disposable {
   /** A message from the webview, or one a test delivers as if it were. */
   async receive(message: unknown): Promise<void> {
     const parsed = webviewMessageSchema.safeParse(message);
-    if (!parsed.success || parsed.data.uri !== this.uri.toString()) return;
+    if (!parsed.success) return;
     switch (parsed.data.type) {
       case 'reveal':
-        return this.reveal(parsed.data.eventId);
+        if (parsed.data.uri === this.uri.toString()) await this.reveal(parsed.data.eventId);
+        return;
+      case 'mode':
+        return this.mode.set(parsed.data.mode);
     }
   }
 
@@ -86,7 +96,8 @@ export class TimelinePanel implements vscode.Disposable {
     const event = this.shown?.events.find(({ id }) => id === eventId);
     if (!event) return;
     this.highlighted = event.id; // the webview highlighted it on the click
-    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: true });
+    // The editor takes the focus, so that typing goes on where the event is.
+    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: false });
     const range = toRange(this.document, event.range);
     // The cursor goes to the event's first line, where its date is, with the rest of the event selected.
     editor.selection = new vscode.Selection(range.end, range.start);
@@ -107,7 +118,7 @@ export class TimelinePanel implements vscode.Disposable {
     }
     const { timeline } = analysis;
     this.shown = timeline;
-    return { type: 'update', uri, view: timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp) };
+    return { type: 'update', uri, view: timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp), mode: this.mode.get() };
   }
 
   private post(message: HostMessage): void {

@@ -1,8 +1,10 @@
 // What the Timeline preview shows, computed on the host so that the webview only builds DOM. No `vscode` here.
 import type { Analysis } from '../core/analysis/analyze';
-import type { PhaseCategory, Timeline, TimelineEvent, TimelineMetrics } from '../core/timeline/types';
-import { DAY, formatDuration, formatEventTime } from '../core/timeline/format';
-import type { EventView, MetricView, PhaseGroupView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
+import { hasTimeOfDay, type Precision } from '../core/parse/dates';
+import { axisLayout } from '../core/timeline/axis';
+import { DAY, formatDuration, formatEventTime, metricLines, startLine } from '../core/timeline/format';
+import type { PhaseCategory, Timeline, TimelineEvent } from '../core/timeline/types';
+import type { EventView, PhaseGroupView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
 
 const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
   attack: 'Attack',
@@ -13,18 +15,19 @@ const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
   detail: 'Other',
 };
 
-type DatedEvent = TimelineEvent & { readonly at: string };
+type DatedEvent = TimelineEvent & { readonly at: string; readonly precision: Precision };
 
 
 export function timelineView(timeline: Timeline, title: string, tlp: unknown): TimelineView {
-  const dated = timeline.events.filter((event): event is DatedEvent => event.at !== null);
+  const dated = timeline.events.filter((event): event is DatedEvent => event.at !== null && event.precision !== null);
   const undated = timeline.events.filter((event) => event.at === null);
   return {
     title,
     kind: timeline.kind,
     tlp: tlpView(tlp),
     timezone: timeline.timezone,
-    metrics: metricViews(timeline.metrics),
+    metrics: metricLines(timeline),
+    start: startLine(timeline),
     dated: groupByPhase(
       dated.map((event, index) => ({
         ...eventView(event),
@@ -33,6 +36,7 @@ export function timelineView(timeline: Timeline, title: string, tlp: unknown): T
       })),
     ),
     undated: undated.map(eventView),
+    axis: axisLayout(timeline),
   };
 }
 
@@ -54,16 +58,6 @@ export function tlpView(value: unknown): TlpView | null {
   return { label, colour };
 }
 
-function metricViews(metrics: TimelineMetrics): MetricView[] {
-  const metric = (name: string, seconds: number | null): MetricView =>
-    seconds === null ? { name, value: '—', known: false } : { name, value: formatDuration(seconds), known: true };
-  return [
-    metric('Time to detect', metrics.timeToDetectSeconds),
-    metric('Time to contain', metrics.timeToContainSeconds),
-    metric('Time to recover', metrics.timeToRecoverSeconds),
-  ];
-}
-
 /** What does not depend on the event's date; dated events add `when` and `gap`. */
 function eventView(event: TimelineEvent): EventView {
   const categoryTitle = CATEGORY_TITLES[event.category];
@@ -74,7 +68,7 @@ function eventView(event: TimelineEvent): EventView {
 function formatGap(previous: DatedEvent, event: DatedEvent): string | null {
   const seconds = (Date.parse(event.at) - Date.parse(previous.at)) / 1000;
   if (seconds <= 0) return null;
-  if (previous.hasTime && event.hasTime) return `+${formatDuration(seconds)}`;
+  if (hasTimeOfDay(previous.precision) && hasTimeOfDay(event.precision)) return `+${formatDuration(seconds)}`;
   const days = Math.round(seconds / DAY);
   return days > 0 ? `+${days} d` : null;
 }

@@ -42,14 +42,14 @@ suite('new', () => {
     assert.doesNotMatch(text, /^## Injected/m);
   });
 
-  test('the new report passes lint with nothing worse than placeholder warnings', () => {
+  test('the new report passes lint with nothing but a hint per section not filled in yet', () => {
     const path = cli(['new', '-t', 'security-incident', '--title', 'Phishing'], folder.path).stdout.trim();
     const run = cli(['lint', '--format', 'json', path], folder.path);
     assert.equal(run.status, 0, run.stdout);
     const [report] = JSON.parse(run.stdout).files as { kind: string; diagnostics: { rule: string }[] }[];
     assert.equal(report.kind, 'security');
     assert.ok(report.diagnostics.length > 0);
-    assert.deepEqual([...new Set(report.diagnostics.map((d) => d.rule))], ['content.placeholder']);
+    assert.deepEqual([...new Set(report.diagnostics.map((d) => d.rule))], ['content.unfilled']);
   });
 
   test('never overwrites: the same title again gets -2, and an existing file keeps its content', () => {

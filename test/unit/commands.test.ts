@@ -152,7 +152,13 @@ suite('New Report', () => {
       assert.equal(analysis.kind, loaded.template.kind);
       const structural = rulesOf(analysis).filter((rule) => rule.startsWith('section.') || rule.startsWith('frontmatter.') || rule === 'field.missing');
       assert.deepEqual(structural, []);
-      assert.ok(only(analysis, 'content.placeholder').length > 0, 'placeholders are flagged until replaced');
+      // Each section as the template left it gets one quiet hint, not a warning per placeholder.
+      const unfilled = only(analysis, 'content.unfilled');
+      assert.ok(unfilled.length > 0 && unfilled.every((d) => d.severity === 'hint'), 'unfilled sections are hinted at');
+      assert.deepEqual(only(analysis, 'content.placeholder'), []);
+      assert.ok(unfilled.length <= analysis.report.allSections.length, 'at most one hint per section');
+      const started = analyze(text.replace(/^(## .+)\n\n(.+)$/m, '$1\n\nWe know this much.\n\n$2'));
+      assert.ok(only(started, 'content.placeholder').length + only(started, 'content.unfilled').length > 0, 'a section begun but not finished still shows its placeholders');
     });
   }
 

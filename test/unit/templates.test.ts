@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeIfReport } from '../../src/core/analysis/detect';
 import { markAttackSectionsNotApplicable } from '../../src/core/commands/markNotApplicable';
 import { applyEdits } from '../../src/core/edits/apply';
+import { timelineToJson } from '../../src/core/output/timeline';
 import { analysisOptions } from '../../src/core/project/loader';
 import { builtinTemplates, TemplateRegistry } from '../../src/core/template/registry';
 import { renderReport } from '../../src/core/template/render';
@@ -119,12 +120,13 @@ suite('templates', () => {
         ['2024-04-02T15:30:00.000Z', 'Mitigation', 'exports resumed with the fixed job'],
       ],
     );
-    assert.deepEqual(analysis.timeline.metrics, {
-      start: '2024-04-02T08:00:00.000Z',
+    assert.deepEqual(timelineToJson(analysis.timeline).metrics, {
       timeToDetectSeconds: 3.5 * 3600,
       timeToContainSeconds: 4 * 3600,
       timeToRecoverSeconds: 7.5 * 3600,
+      precision: { timeToDetect: 'minute', timeToContain: 'minute', timeToRecover: 'minute' },
     });
+    assert.equal(analysis.timeline.metrics.start?.reason, 'incident-start');
     assert.deepEqual(only(analysis, 'section.missing').map((d) => d.message), ['Missing required section "Follow-ups"']);
     const discoveredEarly = analyze(REVIEW.replace('**Noticed:** 2024-04-02 11:30', '**Noticed:** 2024-04-01 11:30'), options);
     assert.deepEqual(only(discoveredEarly, 'dates.discovery-before-incident').map((d) => d.message), ['Noticed (2024-04-01 11:30 UTC) is earlier than Began (2024-04-02 08:00 UTC)']);
@@ -149,14 +151,19 @@ suite('templates', () => {
     assert.match(scaffold, /^# Postmortem: Cache stampede$/m);
     const fresh = analyze(scaffold);
     assert.equal(fresh.template.id, 'sre-postmortem');
-    assert.deepEqual([...new Set(fresh.diagnostics.map((d) => d.rule))], ['content.placeholder']);
+    assert.deepEqual([...new Set(fresh.diagnostics.map((d) => d.rule))], ['content.unfilled']);
     const written = scaffold
       .replace('- **Start:** YYYY-MM-DD HH:MM UTC', '- **Start:** 2015-10-21 14:51 UTC')
       .replace('- **Detected:** YYYY-MM-DD HH:MM UTC', '- **Detected:** 2015-10-21 15:04 UTC')
       .replace('- **Resolved:** YYYY-MM-DD HH:MM UTC', '- **Resolved:** 2015-10-21 16:50 UTC')
       .replace('Each event on its own line, with its date and time.', '- 2015-10-21 15:10 UTC — load shed by rolling back the config push');
     const { timeline } = analyze(written);
-    assert.deepEqual(timeline.metrics, { start: '2015-10-21T14:51:00.000Z', timeToDetectSeconds: 13 * 60, timeToContainSeconds: 19 * 60, timeToRecoverSeconds: 119 * 60 });
+    assert.deepEqual(timelineToJson(timeline).metrics, {
+      timeToDetectSeconds: 13 * 60,
+      timeToContainSeconds: 19 * 60,
+      timeToRecoverSeconds: 119 * 60,
+      precision: { timeToDetect: 'minute', timeToContain: 'minute', timeToRecover: 'minute' },
+    });
   });
 
   test('extends: a base\'s sections are overridden by title and added to; a workspace template may extend the built-in of its own id', async () => {

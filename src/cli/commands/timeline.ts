@@ -1,11 +1,11 @@
-import { timelineToJson, timelineToMermaid } from '../../core/output/timeline';
+import { timelineToGantt, timelineToJson, timelineToMermaid } from '../../core/output/timeline';
 import { oneOf, parseCommandArgs, singleFile } from '../args';
 import type { Command } from '../context';
 import { formatTimelineText } from '../formatters/timelineText';
 import { json } from '../output';
 import { analyzeNamedReport } from '../reportFile';
 
-const FORMATS = ['text', 'json', 'mermaid'] as const;
+const FORMATS = ['text', 'json', 'mermaid', 'mermaid-gantt'] as const;
 
 export const timelineCommand: Command = {
   name: 'timeline',
@@ -16,8 +16,9 @@ Prints the events of the report's timeline sorted by time (undated ones last) an
 contain and recover.
 
 Options:
-  -f, --format <name>  text (default; times in the report's time zone), json (UTC instants, 1-based lines)
-                       or mermaid (a fenced Mermaid timeline block, which GitHub renders)
+  -f, --format <name>  text (default; times in the report's time zone), json (UTC instants, 1-based lines),
+                       mermaid (a fenced Mermaid timeline block, which GitHub renders) or mermaid-gantt
+                       (a fenced Mermaid gantt chart: days and ranges as bars, times as milestones)
   -h, --help           show this help
 
 Exit codes: 0 printed, 2 a usage error or a file that cannot be read.
@@ -29,6 +30,7 @@ Exit codes: 0 printed, 2 a usage error or a file that cannot be read.
     const { timeline } = analysis;
     if (format === 'json') context.out(json(timelineToJson(timeline)));
     else if (format === 'mermaid') context.out(timelineToMermaid(timeline, analysis.report.title?.title ?? display));
+    else if (format === 'mermaid-gantt') context.out(timelineToGantt(timeline, analysis.report.title?.title ?? display));
     else context.out(formatTimelineText(timeline));
     return 0;
   },

@@ -111,12 +111,18 @@ interface Leftovers {
   readonly fields: readonly string[];
   /** HTML comment blocks, as written; they may hold disable comments. */
   readonly comments: readonly string[];
+  /** How many placeholders (placeholder lines, fields empty or holding a placeholder) are left. */
+  readonly unfilled: number;
+  /** Whether a field already says N/A. */
+  readonly fieldSaysNotApplicable: boolean;
 }
 
 function leftoversOf(report: ParsedReport, section: Section, placeholders: ReadonlySet<string>): Leftovers | null {
   const notApplicable: string[] = [];
   const fields: string[] = [];
   const comments: string[] = [];
+  let unfilled = 0;
+  let fieldSaysNotApplicable = false;
   const { lines } = report;
   for (const block of section.blocks) {
     if (block.type === 'fence' || block.type === 'code_block') return null;
@@ -130,19 +136,36 @@ function leftoversOf(report: ParsedReport, section: Section, placeholders: Reado
       const field = section.fields.find((candidate) => candidate.range.start <= lineStart && lineStart <= candidate.range.end);
       if (field) {
         if (field.line !== line) continue; // a continuation line: its field decides
-        if (isPlaceholderOrEmpty(field.value, placeholders)) fields.push(`- **${field.name}:** N/A`);
-        else if (isNotApplicable(field.value)) fields.push(report.text.slice(field.range.start, field.range.end));
-        else return null;
+        if (isPlaceholderOrEmpty(field.value, placeholders)) {
+          fields.push(`- **${field.name}:** N/A`);
+          unfilled++;
+        } else if (isNotApplicable(field.value)) {
+          fields.push(report.text.slice(field.range.start, field.range.end));
+          fieldSaysNotApplicable = true;
+        } else return null;
         continue;
       }
       const full = lines.lineText(line);
       const text = full.slice(LIST_MARKER.exec(full)?.[0].length ?? 0).trim();
-      if (text === '' || placeholders.has(text)) continue;
+      if (text === '') continue;
+      if (placeholders.has(text)) {
+        unfilled++;
+        continue;
+      }
       if (!isNotApplicable(text)) return null;
       notApplicable.push(full);
     }
   }
-  return { notApplicable, fields, comments };
+  return { notApplicable, fields, comments, unfilled, fieldSaysNotApplicable };
+}
+
+/**
+ * Whether a section is as the template left it: its own content is nothing but placeholders (and empty fields),
+ * at least one, and no N/A. A freshly scaffolded section.
+ */
+export function isUnfilled(report: ParsedReport, section: Section, placeholders: ReadonlySet<string>): boolean {
+  const leftovers = leftoversOf(report, section, placeholders);
+  return leftovers !== null && leftovers.unfilled > 0 && leftovers.notApplicable.length === 0 && !leftovers.fieldSaysNotApplicable;
 }
 
 /** Content a person wrote: see `leftoversOf`. */

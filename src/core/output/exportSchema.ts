@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { PRECISIONS } from '../parse/dates';
 import { REPORT_KINDS } from '../parse/frontMatterSchema';
 
 const lineNumber = z.number().int().min(1);
 const instant = z.iso.datetime().nullable();
+const precision = z.enum(PRECISIONS).nullable();
 
 const exportedDiagnosticSchema = z
   .object({
@@ -43,8 +45,9 @@ export const reportExportSchema = z
         events: z.array(
           z
             .object({
-              at: instant.describe('ISO 8601 instant in UTC, or null for an undated event.'),
-              end: instant.describe('End of a date range, else null.'),
+              at: instant.describe('ISO 8601 instant in UTC: the first instant the date can mean (the midnight starting a day, in the report\'s zone), or null for an undated event.'),
+              end: instant.describe('Start of the end of a date range, else null.'),
+              precision: precision.describe('How finely the date is written: a "day" stands for the whole day in the report\'s zone. Null when undated.'),
               text: z.string(),
               phase: z.string().nullable(),
               line: lineNumber,
@@ -56,8 +59,13 @@ export const reportExportSchema = z
             timeToDetectSeconds: z.number().nullable(),
             timeToContainSeconds: z.number().nullable(),
             timeToRecoverSeconds: z.number().nullable(),
+            precision: z
+              .object({ timeToDetect: precision, timeToContain: precision, timeToRecover: precision })
+              .strict()
+              .describe('How finely each metric is known: the coarser precision of the two dates it is measured between; null when the metric is null.'),
           })
-          .strict(),
+          .strict()
+          .describe('Seconds between the starts of the two dates\' intervals; null when a date is missing.'),
       })
       .strict()
       .describe('Events sorted by time, undated ones last.'),

@@ -1,16 +1,29 @@
 import type { ParsedComponents } from 'chrono-node';
-import { GB, strict, type ParsedResult } from 'chrono-node/en';
-import { isNotApplicable } from './notApplicable';
-import { instantOf, isoDate, wallClockAt, type WallClock } from './zones';
+import { GB, type ParsedResult } from 'chrono-node/en';
 import type { Range } from '../types';
+import { CHRONO_REFERENCE, chronoAt, chronoResults } from './chrono';
+import { isNotApplicable } from './notApplicable';
+import { AMBIGUOUS_ZONES, GENERIC_ZONES, trailingZoneAbbreviation, type ZoneReading } from './zoneNames';
+import { instantOf, isoDate, wallClockAt, type WallClock } from './zones';
+
+/** How finely a date is written: "October 2023" is a month, "2023-10-14" a day, "2023-10-14 09:12" a minute. */
+export const PRECISIONS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** Where the zone of a date came from: written with it, a table column's header, or the report's `timezone` (UTC by default). */
+export type ZoneSource = 'text' | 'column' | 'report';
 
 export interface ReadDateOptions {
-  /** Year of a date written without one ("Nov 14"): the Incident Date's. */
+  /** Year of a date written without one ("Nov 14"): the year the incident began. */
   readonly referenceYear?: number;
-  /** Gives the day of a time written without a date ("23:27 UTC"): the date of the event before it. */
+  /** Gives the day of a time written without a date ("23:27 UTC"): the date of the event before it, or of its sub-heading. */
   readonly referenceDate?: Date;
   /** IANA zone that dates and times written without a zone are read in; default UTC. */
   readonly timezone?: string;
+  /** A fixed offset that wins over `timezone` for dates written without a zone ("Time (+02:00)" in a table). */
+  readonly offsetMinutes?: number;
+  /** Where `timezone` or `offsetMinutes` came from; default `report`. */
+  readonly zoneSource?: ZoneSource;
 }
 
 /** Where the date stands in the text that was read. */
@@ -19,17 +32,21 @@ interface ReadText {
   readonly text: string;
   /** UTF-16 offsets into the text passed in. */
   readonly range: Range;
-  /** A time of day is written without a zone, so it was read in `options.timezone`. */
+  /** A time of day is written without a zone, so it was read in the zone of the options. */
   readonly timeWithoutZone: boolean;
 }
 
 export interface ReadDate extends ReadText {
   readonly kind: 'date';
+  /** The first instant the date can mean: the midnight that starts a day, the first of a month. */
   readonly start: Date;
-  /** End of a range ("November 27 – December 5, 2023"). */
+  /** Just after the last instant it can mean, at its precision: the next midnight for a day. */
+  readonly startUntil: Date;
+  /** The end of a range ("November 27 – December 5, 2023"), as `start` and `startUntil` are for its start. */
   readonly end?: Date;
-  /** A time of day is written; a date alone stands for the midnight that starts the day. */
-  readonly hasTime: boolean;
+  readonly endUntil?: Date;
+  readonly precision: Precision;
+  readonly zoneSource: ZoneSource;
   /** The year came from `referenceYear` (or from the end of a range). */
   readonly yearInferred: boolean;
   /** Only a time is written; the day came from `referenceDate`. */
@@ -38,6 +55,8 @@ export interface ReadDate extends ReadText {
   readonly ambiguous?: string;
   /** Both readings of an ambiguous date as ISO calendar dates, the one taken first: ["2024-03-04", "2024-04-03"]. */
   readonly isoReadings?: readonly [taken: string, other: string];
+  /** A zone abbreviation that names several zones (CST, IST, BST …): where it stands and what it can mean, the reading taken first. */
+  readonly ambiguousZone?: { readonly abbreviation: string; readonly range: Range; readonly readings: readonly ZoneReading[] };
 }
 
 /** A time of day without a date, read when no `referenceDate` was given. */
@@ -79,7 +98,7 @@ export function readDate(text: string, options: ReadDateOptions = {}): DateReadi
   if (isUnknownDate(text)) return { kind: 'unknown' };
   const found = findDate(text, options);
   if (found) return found;
-  const partial = parseWithChrono(text)[0];
+  const partial = chronoResults(text)[0];
   return partial ? unreadable(partial, `"${textOf(partial)}" is not a calendar date.`) : { kind: 'unreadable', problem: `No date could be read in "${shorten(text)}".` };
 }
 
@@ -88,38 +107,14 @@ export function readDate(text: string, options: ReadDateOptions = {}): DateReadi
  * ("Thursday", "within 2 hours", "3 days later") is passed over.
  */
 export function findDate(text: string, options: ReadDateOptions = {}): ReadDate | ReadTime | UnreadableDate | null {
-  for (const result of parseWithChrono(text)) {
+  for (const result of chronoResults(text)) {
     const reading = readResult(result, options);
     if (reading) return reading;
   }
   return null;
 }
 
-// Only the components chrono is certain of are used; a fixed reference keeps the rest from depending on the clock.
-const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
 const OTHER_REFERENCE = { instant: new Date(Date.UTC(2010, 5, 15, 12)), timezone: 0 };
-const CACHE_GENERATION = 50_000;
-let recentParses = new Map<string, ParsedResult[]>();
-let olderParses = new Map<string, ParsedResult[]>();
-
-/**
- * Chrono's results for a text. Chrono takes ~0.1 ms a line, so results are kept by text for two generations:
- * while a document is edited, only the lines that changed are parsed again.
- */
-function parseWithChrono(text: string): ParsedResult[] {
-  const recent = recentParses.get(text);
-  if (recent) return recent;
-  // A flat copy (concatenating, then slicing, flattens) for the key and for chrono, so that neither keeps alive
-  // the whole document the line was sliced from.
-  const own = ` ${text}`.slice(1);
-  const results = olderParses.get(text) ?? strict.parse(own, CHRONO_REFERENCE);
-  if (recentParses.size >= CACHE_GENERATION) {
-    olderParses = recentParses;
-    recentParses = new Map();
-  }
-  recentParses.set(own, results);
-  return results;
-}
 
 function readResult(result: ParsedResult, options: ReadDateOptions): ReadDate | ReadTime | UnreadableDate | null {
   const { start } = result;
@@ -130,13 +125,13 @@ function readResult(result: ParsedResult, options: ReadDateOptions): ReadDate | 
   const year = startYear(result, options.referenceYear);
   if (year === null) return unreadable(result, `"${textOf(result)}" has no year, and the date the incident began gives none.`);
   const startDate = { year: year.value, month: start.get('month')!, day: hasDay ? start.get('day')! : 1 };
-  return dateReading(result, startDate, options.timezone ?? 'UTC', year.inferred, false);
+  return dateReading(result, startDate, options, year.inferred, false);
 }
 
 /** "3 days later", "within 2 hours": chrono counts from its reference; "two weeks after Nov 14, 2023" it need not. */
 function isRelativeToNow(result: ParsedResult): boolean {
   if (!result.tags().has('result/relativeDate')) return false;
-  const elsewhere = strict.parse(result.text, OTHER_REFERENCE)[0];
+  const elsewhere = chronoAt(result.text, OTHER_REFERENCE)[0];
   return !elsewhere || elsewhere.start.date().getTime() !== result.start.date().getTime();
 }
 
@@ -144,30 +139,89 @@ function readTime(result: ParsedResult, options: ReadDateOptions): ReadDate | Re
   if (!options.referenceDate) {
     return { kind: 'time', text: textOf(result), range: rangeOf(result), timeWithoutZone: hasTimeWithoutZone(result) };
   }
-  const zone = options.timezone ?? 'UTC';
-  const offset = certainOffset(result.start);
+  const zone = zoneOf(result, result.start, options);
   const reference = options.referenceDate.getTime();
-  const day = offset === undefined ? wallClockAt(reference, zone) : wallClockAt(reference + offset * 60_000, 'UTC');
-  return dateReading(result, { year: day.year, month: day.month, day: day.day }, zone, false, true);
+  const day = zone.offsetMinutes === undefined ? wallClockAt(reference, zone.iana) : wallClockAt(reference + zone.offsetMinutes * 60_000, 'UTC');
+  return dateReading(result, { year: day.year, month: day.month, day: day.day }, options, false, true);
+}
+
+interface Zone {
+  readonly iana: string;
+  readonly offsetMinutes?: number;
+  readonly source: ZoneSource;
+}
+
+/** The zone a date is read in: written with it (a generic US zone by its IANA zone), else the options'. */
+function zoneOf(result: ParsedResult, components: ParsedComponents, options: ReadDateOptions): Zone {
+  const written = components.isCertain('timezoneOffset') ? (components.get('timezoneOffset') ?? undefined) : undefined;
+  if (written !== undefined) {
+    const generic = GENERIC_ZONES[trailingZoneAbbreviation(textOf(result))?.abbreviation ?? ''];
+    return generic ? { iana: generic, source: 'text' } : { iana: 'UTC', offsetMinutes: written, source: 'text' };
+  }
+  return { iana: options.timezone ?? 'UTC', offsetMinutes: options.offsetMinutes, source: options.zoneSource ?? 'report' };
 }
 
 // Built property by property: in V8 an object spread followed by more properties is ~100 times slower, and this
 // runs for every dated line of a report.
-function dateReading(result: ParsedResult, startDate: CalendarDate, zone: string, yearInferred: boolean, dateInferred: boolean): ReadDate {
+function dateReading(result: ParsedResult, startDate: CalendarDate, options: ReadDateOptions, yearInferred: boolean, dateInferred: boolean): ReadDate {
   const ambiguity = ambiguityOf(result, startDate);
+  const zone = zoneOf(result, result.start, options);
+  const precision = precisionOf(result.start);
+  const startWall = wall(startDate, result.start);
+  const end = result.end ? endOf(result, result.end, startDate, options) : undefined;
   return {
     kind: 'date',
     text: textOf(result),
     range: rangeOf(result),
     timeWithoutZone: hasTimeWithoutZone(result),
-    start: new Date(instantOf(wall(startDate, result.start), zone, certainOffset(result.start))),
-    end: result.end ? endOf(result, result.end, startDate, zone) : undefined,
-    hasTime: result.start.isCertain('hour'),
+    start: new Date(instantOf(startWall, zone.iana, zone.offsetMinutes)),
+    startUntil: new Date(untilOf(startWall, precision, zone)),
+    end: end?.start,
+    endUntil: end?.until,
+    precision,
+    zoneSource: zone.source,
     yearInferred,
     dateInferred,
     ambiguous: ambiguity?.description,
     isoReadings: ambiguity?.isoReadings,
+    ambiguousZone: ambiguousZoneOf(result),
   };
+}
+
+/** The finest component written: seconds, minutes, hours, else the day, else the month. */
+function precisionOf(components: ParsedComponents): Precision {
+  if (components.isCertain('second')) return 'second';
+  if (components.isCertain('minute')) return 'minute';
+  if (components.isCertain('hour')) return 'hour';
+  if (components.isCertain('day')) return 'day';
+  return components.isCertain('month') ? 'month' : 'year';
+}
+
+/** Just after the last instant a date of this precision stands for: the next day's midnight, the next month's first, … */
+function untilOf(start: WallClock, precision: Precision, zone: Zone): number {
+  const next = { ...start };
+  switch (precision) {
+    case 'year':
+      return instantOf({ ...next, year: start.year + 1, month: 1, day: 1 }, zone.iana, zone.offsetMinutes);
+    case 'month':
+      return instantOf(start.month === 12 ? { ...next, year: start.year + 1, month: 1, day: 1 } : { ...next, month: start.month + 1, day: 1 }, zone.iana, zone.offsetMinutes);
+    case 'day': {
+      const date = new Date(Date.UTC(start.year, start.month - 1, start.day + 1));
+      return instantOf({ ...next, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, zone.iana, zone.offsetMinutes);
+    }
+    default:
+      return instantOf(start, zone.iana, zone.offsetMinutes) + { hour: 3_600_000, minute: 60_000, second: 1000 }[precision];
+  }
+}
+
+/** The zone abbreviation of the date, when it names several zones. */
+function ambiguousZoneOf(result: ParsedResult): ReadDate['ambiguousZone'] {
+  const text = textOf(result);
+  const trailing = trailingZoneAbbreviation(text);
+  const readings = trailing && AMBIGUOUS_ZONES[trailing.abbreviation];
+  if (!trailing || !readings) return undefined;
+  const start = rangeOf(result).start + trailing.index;
+  return { abbreviation: trailing.abbreviation, range: { start, end: start + trailing.abbreviation.length }, readings };
 }
 
 /** The written year; else the year of the range's end ("November 27 – December 5, 2023"); else the reference year. */
@@ -185,7 +239,7 @@ function startYear(result: ParsedResult, referenceYear: number | undefined): { v
 type CalendarDate = Pick<WallClock, 'year' | 'month' | 'day'>;
 
 /** The end of a range: on the start's day when only a time is written, in the next year when it would come first. */
-function endOf(result: ParsedResult, end: ParsedComponents, startDate: CalendarDate, zone: string): Date {
+function endOf(result: ParsedResult, end: ParsedComponents, startDate: CalendarDate, options: ReadDateOptions): { start: Date; until: Date } {
   let endDate = startDate;
   if (end.isCertain('day') && end.isCertain('month')) {
     const month = end.get('month')!;
@@ -193,7 +247,10 @@ function endOf(result: ParsedResult, end: ParsedComponents, startDate: CalendarD
     const wraps = !end.isCertain('year') && month * 100 + day < startDate.month * 100 + startDate.day;
     endDate = { year: end.isCertain('year') ? end.get('year')! : startDate.year + (wraps ? 1 : 0), month, day };
   }
-  return new Date(instantOf(wall(endDate, end), zone, certainOffset(end) ?? certainOffset(result.start)));
+  const written = end.isCertain('timezoneOffset') ? end : result.start;
+  const zone = zoneOf(result, written, options);
+  const endWall = wall(endDate, end);
+  return { start: new Date(instantOf(endWall, zone.iana, zone.offsetMinutes)), until: new Date(untilOf(endWall, precisionOf(end), zone)) };
 }
 
 /** Chrono reads 03/04/2024 month first; when reading it day first gives another date, say so. */
@@ -220,10 +277,6 @@ function wall(date: CalendarDate, components: ParsedComponents): WallClock {
     second: timed ? (components.get('second') ?? 0) : 0,
     millisecond: timed ? (components.get('millisecond') ?? 0) : 0,
   };
-}
-
-function certainOffset(components: ParsedComponents): number | undefined {
-  return components.isCertain('timezoneOffset') ? (components.get('timezoneOffset') ?? undefined) : undefined;
 }
 
 /** What chrono read, without the spaces it sometimes takes along ("Nov 13 — …" reads "Nov 13 "). */
@@ -257,4 +310,22 @@ function longDate(date: CalendarDate): string {
 function shorten(text: string): string {
   const trimmed = text.trim();
   return trimmed.length > 60 ? `${trimmed.slice(0, 57)}…` : trimmed;
+}
+
+/**
+ * Whether `a` lies before `b` at every reading of the two: its interval (a whole day for a date without a time)
+ * ends before `b`'s begins. Dates whose intervals overlap never contradict each other.
+ */
+export function isBefore(a: ReadDate, b: ReadDate): boolean {
+  return a.startUntil.getTime() <= b.start.getTime();
+}
+
+/** Whether a precision has a time of day. */
+export function hasTimeOfDay(precision: Precision): boolean {
+  return precision === 'hour' || precision === 'minute' || precision === 'second';
+}
+
+/** The coarser of two precisions. */
+export function coarser(a: Precision, b: Precision): Precision {
+  return PRECISIONS.indexOf(a) <= PRECISIONS.indexOf(b) ? a : b;
 }

@@ -45,6 +45,22 @@ interface Block {
   readonly text: string;
 }
 
+/** A table cell: its text as written (escaped pipes unescaped) and where it stands. */
+export interface TableCell {
+  readonly text: string;
+  readonly range: Range;
+}
+
+interface TableRow {
+  readonly line: number;
+  readonly cells: readonly TableCell[];
+}
+
+export interface Table {
+  readonly header: TableRow;
+  readonly rows: TableRow[];
+}
+
 export interface Section {
   readonly heading: Heading;
   readonly parent: Section | null;
@@ -56,6 +72,8 @@ export interface Section {
   readonly blocks: Block[];
   readonly fields: FieldLine[];
   readonly lines: ContentLine[];
+  /** The section's own tables, header and rows cut into cells. */
+  readonly tables: Table[];
   /** Rules turned off for this section by `<!-- incident-report-disable RULE … -->`; `'*'` for all. */
   readonly disabledRules: Set<string>;
 }
@@ -141,7 +159,14 @@ class SectionBuilder {
           firstParagraphOfItem = false;
           break;
         case 'tr_open':
-          if (token.map && this.current && tokens[i - 1]?.type !== 'thead_open') this.addContentLines(token.map[0], token.map[1], false);
+          if (!token.map || !this.current) break;
+          if (tokens[i - 1]?.type === 'thead_open') {
+            this.current.tables.push({ header: this.tableRow(token.map[0]), rows: [] });
+          } else {
+            this.addContentLines(token.map[0], token.map[1], false);
+            const table = this.current.tables.at(-1);
+            table?.rows.push(this.tableRow(token.map[0], table.header.cells.length));
+          }
           break;
         case 'html_block':
         case 'html_inline':
@@ -181,6 +206,7 @@ class SectionBuilder {
       blocks: [],
       fields: [],
       lines: [],
+      tables: [],
       disabledRules: new Set(),
     };
     if (parent) parent.children.push(section);
@@ -212,6 +238,31 @@ class SectionBuilder {
   private addInline(map: [number, number], listItem: boolean, firstOfItem: boolean): void {
     this.addContentLines(map[0], map[1], listItem);
     if (firstOfItem) this.addField(map);
+  }
+
+  /**
+   * A table row cut into cells at its unescaped pipes, as GitHub Flavored Markdown cuts it (markdown-it says which
+   * lines are rows, but not where their cells stand). At most `limit` cells, as the header has.
+   */
+  private tableRow(line: number, limit = Infinity): TableRow {
+    const text = this.lines.lineText(line);
+    const lineStart = this.lines.lineStart(line);
+    const pipes: number[] = [];
+    for (let at = 0; at < text.length; at++) {
+      if (text[at] === '\\') at++;
+      else if (text[at] === '|') pipes.push(at);
+    }
+    const edges = [-1, ...pipes, text.length];
+    const cells: TableCell[] = [];
+    for (let i = 0; i + 1 < edges.length && cells.length < limit; i++) {
+      const raw = text.slice(edges[i] + 1, edges[i + 1]);
+      // Nothing stands before a row's opening pipe or after its closing one.
+      if ((i === 0 || i === edges.length - 2) && raw.trim() === '') continue;
+      const start = lineStart + edges[i] + 1 + (raw.length - raw.trimStart().length);
+      const trimmed = raw.trim();
+      cells.push({ text: trimmed.replace(/\\\|/g, '|'), range: { start, end: start + trimmed.length } });
+    }
+    return { line, cells };
   }
 
   private addContentLines(startLine: number, endLine: number, listItem: boolean): void {

@@ -65,8 +65,12 @@ export function resolveConfig(settings: Partial<ResolvedConfig>, file?: ConfigFi
   };
 }
 
+/** A folder's README or index is about the folder: never a report by the globs alone (its content may still make it one). */
+const FOLDER_PAGES = new Set(['readme.md', 'index.md']);
+
 export function matchesReportGlobs(relativePath: string, globs: readonly string[]): boolean {
   const path = relativePath.replace(/\\/g, '/');
+  if (FOLDER_PAGES.has(path.slice(path.lastIndexOf('/') + 1).toLowerCase())) return false;
   return globs.some((glob) => minimatch(path, glob, { dot: true, nocase: true }));
 }
 

@@ -4,22 +4,22 @@ import type { Classification } from './types';
 
 /** What the events of a section with this role are, when the role says. */
 const SECTION_PLACES: Partial<Readonly<Record<SectionRole, Classification>>> = {
-  'attack-phase': { category: 'attack', role: 'attack' },
-  'impact-phase': { category: 'impact', role: null },
-  'detection-phase': { category: 'detection', role: 'detection-phase' },
-  'response-phase': { category: 'response', role: null },
-  containment: { category: 'response', role: 'containment' },
-  eradication: { category: 'response', role: null },
-  recovery: { category: 'recovery', role: 'recovery' },
+  'attack-phase': { category: 'attack', roles: ['attack'] },
+  'impact-phase': { category: 'impact', roles: [] },
+  'detection-phase': { category: 'detection', roles: ['detection-phase'] },
+  'response-phase': { category: 'response', roles: [] },
+  containment: { category: 'response', roles: ['containment'] },
+  eradication: { category: 'response', roles: [] },
+  recovery: { category: 'recovery', roles: ['recovery'] },
 };
 
 /** What the events of a field with this role are (its date, or the dated lines under it). */
 const FIELD_PLACES: Partial<Readonly<Record<FieldRole, Classification>>> = {
-  'incident-start': { category: 'detail', role: 'incident-start' },
-  discovery: { category: 'detection', role: 'discovery' },
-  containment: { category: 'response', role: 'containment' },
-  eradication: { category: 'response', role: null },
-  recovery: { category: 'recovery', role: 'recovery' },
+  'incident-start': { category: 'detail', roles: ['incident-start'] },
+  discovery: { category: 'detection', roles: ['discovery'] },
+  containment: { category: 'response', roles: ['containment'] },
+  eradication: { category: 'response', roles: [] },
+  recovery: { category: 'recovery', roles: ['recovery'] },
 };
 
 export function sectionPlace(role: SectionRole | undefined): Classification | null {
@@ -30,33 +30,24 @@ export function fieldPlace(role: FieldRole | undefined): Classification | null {
   return (role && FIELD_PLACES[role]) ?? null;
 }
 
-type Cue = 'recovery' | 'containment' | 'detection' | 'impact';
-
-// First match wins: "service restored after the failing node was isolated" is a recovery.
-const CUES: readonly (readonly [Cue, RegExp])[] = [
-  ['recovery', /\b(?:restor|recover|resolv|back online|fully operational|normal operation|service (?:was )?(?:returned|resumed))/i],
-  ['containment', /\b(?:contain|isolat|mitigat|block|disconnect|revok|disabl|roll(?:ed|ing)? ?back|shut ?down|cut off|quarantin|terminat|segregat)/i],
-  ['detection', /\b(?:detect|alert|discover|notic|identif|flagged|paged)/i],
-  ['impact', /\b(?:fail|outage|down\b|unavailab|error|crash|delet|remov|corrupt|degrad|breach|compromis|exfiltrat|accesse|exploit|attack|infiltrat|malware|ransomware|phish|intru)/i],
-];
+const RECOVERY = /\b(?:restor|recover|resolv|back online|fully operational|normal operation|service (?:was )?(?:returned|resumed))/i;
+const CONTAINMENT = /\b(?:contain|isolat|mitigat|block|disconnect|revok|disabl|roll(?:ed|ing)? ?back|shut ?down|cut off|quarantin|terminat|segregat)/i;
+const DETECTION = /\b(?:detect|alert|discover|notic|identif|flagged|paged)/i;
+const IMPACT = /\b(?:fail|outage|down\b|unavailab|error|crash|delet|remov|corrupt|degrad|breach|compromis|exfiltrat|accesse|exploit|attack|infiltrat|malware|ransomware|phish|intru)/i;
 
 /**
- * Classifies free text (a line of the Timeline of Events, a heading the template does not know) by its words;
- * `fallback` when none matches.
+ * Classifies free text (a line of the timeline, a heading the template does not know) by its words; `fallback`
+ * when none matches. A step can be both a containment and a recovery ("rolled back; service back online"); it is
+ * drawn as a recovery, the later of the two.
  */
 export function classifyText(text: string, kind: ReportKind | null, fallback: Classification): Classification {
-  for (const [cue, pattern] of CUES) {
-    if (!pattern.test(text)) continue;
-    switch (cue) {
-      case 'recovery':
-        return { category: 'recovery', role: 'recovery' };
-      case 'containment':
-        return { category: 'response', role: 'containment' };
-      case 'detection':
-        return { category: 'detection', role: null };
-      case 'impact':
-        return { category: kind === 'security' ? 'attack' : 'impact', role: null };
-    }
+  const recovery = RECOVERY.test(text);
+  const containment = CONTAINMENT.test(text);
+  if (recovery || containment) {
+    const roles = [...(containment ? (['containment'] as const) : []), ...(recovery ? (['recovery'] as const) : [])];
+    return { category: recovery ? 'recovery' : 'response', roles };
   }
+  if (DETECTION.test(text)) return { category: 'detection', roles: [] };
+  if (IMPACT.test(text)) return { category: kind === 'security' ? 'attack' : 'impact', roles: [] };
   return fallback;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { timelineToJson, timelineToMermaid } from '../../core/output/timeline';
+import { timelineToGantt, timelineToJson, timelineToMermaid } from '../../core/output/timeline';
 import type { Analysis } from '../../core/analysis/analyze';
 import { COMMANDS, type Services } from '../services';
 import { reportTitle } from '../timelineView';
@@ -18,6 +18,7 @@ export function registerTimelineCommands(services: Services, preview: PreviewOfC
     // The editor title button passes the editor's resource.
     vscode.commands.registerCommand(COMMANDS.showTimelinePreview, (uri?: vscode.Uri) => showTimelinePreview(services, preview, uri)),
     vscode.commands.registerCommand(COMMANDS.copyTimelineAsMermaid, () => copyTimeline(services, preview, 'mermaid')),
+    vscode.commands.registerCommand(COMMANDS.copyTimelineAsMermaidGantt, () => copyTimeline(services, preview, 'gantt')),
     vscode.commands.registerCommand(COMMANDS.copyTimelineAsJson, () => copyTimeline(services, preview, 'json')),
   );
 }
@@ -33,6 +34,7 @@ async function showTimelinePreview(services: Services, preview: PreviewOfCommand
 
 const FORMATS = {
   mermaid: { name: 'Mermaid', text: (analysis: Analysis, path: string) => timelineToMermaid(analysis.timeline, reportTitle(analysis, path)) },
+  gantt: { name: 'a Mermaid gantt chart', text: (analysis: Analysis, path: string) => timelineToGantt(analysis.timeline, reportTitle(analysis, path)) },
   json: { name: 'JSON', text: (analysis: Analysis) => `${JSON.stringify(timelineToJson(analysis.timeline), null, 2)}\n` },
 } as const;
 

@@ -1,5 +1,5 @@
 // Builds the preview's DOM from a TimelineView. Report text only ever goes into `textContent`.
-import type { EventView, PhaseGroupView, TimelineView, TlpView } from '../../shared/timelineMessages';
+import type { EventView, PhaseGroupView, TimelineView, TlpView, ViewMode } from '../../shared/timelineMessages';
 import { element } from './dom';
 
 const KIND_TITLES = { security: 'Security incident', operational: 'Operational incident' } as const;
@@ -23,10 +23,22 @@ export function metricsContent(view: TimelineView): Node[] {
   const metrics = view.metrics.map((metric) =>
     element('div', { className: metric.known ? 'metric' : 'metric unknown' }, [
       element('dt', { text: metric.name }),
-      element('dd', { text: metric.value }),
+      element('dd', { text: metric.value, attributes: { title: metric.detail } }),
+      element('dd', { className: 'metric-detail', text: metric.detail }),
     ]),
   );
-  return [element('dl', { className: 'metric-list' }, metrics), element('p', { className: 'zone', text: `Times in ${view.timezone}` })];
+  const start = view.start ? `Measured from ${view.start}. ` : '';
+  return [element('dl', { className: 'metric-list' }, metrics), element('p', { className: 'zone', text: `${start}Times in ${view.timezone}.` })];
+}
+
+/** The two views as a pair of toggle buttons; the one shown is pressed. */
+export function modeSwitch(mode: ViewMode, choose: (mode: ViewMode) => void): HTMLElement {
+  const button = (value: ViewMode, label: string) => {
+    const created = element('button', { className: 'mode', text: label, attributes: { type: 'button', 'aria-pressed': String(value === mode), 'data-mode': value } });
+    created.addEventListener('click', () => choose(value));
+    return created;
+  };
+  return element('div', { className: 'modes', attributes: { role: 'group', 'aria-label': 'View' } }, [button('list', 'List'), button('axis', 'Time axis')]);
 }
 
 export function lanesContent(view: TimelineView): Node[] {

@@ -1,5 +1,4 @@
-import { readDate } from '../../parse/dates';
-import { isoDate, wallClockAt } from '../../parse/zones';
+import { isBefore, readDate } from '../../parse/dates';
 import { matchFields, sectionState, type FieldMatch, type SectionMatch } from '../../template/match';
 import { isNotApplicable } from '../../parse/notApplicable';
 import { blockInsertion, isPlaceholderOrEmpty } from '../../edits/sections';
@@ -77,11 +76,8 @@ function discoveryBeforeIncident(context: RuleContext): Diagnostic[] {
   if (incidentDate.kind !== 'date') return [];
   const discoveryDate = readDate(discovery.field.value, { timezone: context.timezone, referenceYear: incidentDate.start.getUTCFullYear() });
   if (discoveryDate.kind !== 'date') return [];
-  // A date written without a time means "that day": compare calendar days then, not midnight against a time.
-  const day = (date: Date) => isoDate(wallClockAt(date.getTime(), context.timezone));
-  const bothTimed = discoveryDate.hasTime && incidentDate.hasTime;
-  const earlier = bothTimed ? discoveryDate.start.getTime() < incidentDate.start.getTime() : day(discoveryDate.start) < day(incidentDate.start);
-  if (!earlier) return [];
+  // A date without a time is the whole day: only a discovery before it at every reading contradicts it.
+  if (!isBefore(discoveryDate, incidentDate)) return [];
   const message = `${discovery.template.name} (${discovery.field.value}) is earlier than ${incident.template.name} (${incident.field.value})`;
   return [diagnostic('dates.discovery-before-incident', discovery.field.valueRange, message)];
 }
