@@ -1,5 +1,5 @@
 import type { Precision } from '../parse/dates';
-import { formatDuration, formatInstant } from './format';
+import { formatInstant } from './format';
 import type { PhaseCategory, Timeline, TimelineEvent } from './types';
 
 /** The lanes of the time axis, top to bottom: the incident's side, then the responders'. */
@@ -34,11 +34,14 @@ export interface AxisLayout {
   readonly ticks: readonly AxisTick[];
 }
 
-/** A gap longer than this many times the typical one is compressed. */
+/** A gap longer than this many times the typical one is compressed … */
 const COMPRESS_FACTOR = 4;
+/** … to this many times the typical one, so that it reads as a break, not as time. */
+const COMPRESSED_WIDTH = 1.5;
 /** Items closer than this (a fraction of the width) go on separate rows. */
 const MIN_SEPARATION = 0.03;
-const MAX_TICKS = 6;
+/** Tick labels are kept this far apart (a fraction of the width), so that they never overlap. */
+const TICK_SPACING = 0.2;
 
 /**
  * Lays the dated events of a timeline out on one time axis: a lane per phase category, positions proportional
@@ -53,13 +56,13 @@ export function axisLayout(timeline: Timeline): AxisLayout {
   const gaps = points.slice(1).map((point, i) => point - points[i]);
   const typical = median(gaps.filter((gap) => gap > 0)) || 1;
   const limit = typical * COMPRESS_FACTOR;
-  const widths = gaps.map((gap) => Math.min(gap, limit));
+  const widths = gaps.map((gap) => (gap > limit ? typical * COMPRESSED_WIDTH : gap));
   const total = widths.reduce((sum, width) => sum + width, 0) || 1;
   const offsets = [0];
   for (const width of widths) offsets.push(offsets[offsets.length - 1] + width / total);
   const indexOf = new Map(points.map((point, i) => [point, i]));
   const xOf = (time: number) => offsets[indexOf.get(time)!];
-  const breaks = gaps.flatMap((gap, i) => (gap > limit ? [{ x: offsets[i], width: offsets[i + 1] - offsets[i], label: formatDuration(gap / 1000) }] : []));
+  const breaks = gaps.flatMap((gap, i) => (gap > limit ? [{ x: offsets[i], width: offsets[i + 1] - offsets[i], label: roughDuration(gap) }] : []));
   const lanes = LANE_ORDER.flatMap((category) => {
     const inLane = spans.filter(({ event }) => event.category === category).sort((a, b) => a.start - b.start);
     if (inLane.length === 0) return [];
@@ -74,7 +77,8 @@ export function axisLayout(timeline: Timeline): AxisLayout {
     });
     return [{ category, rows: rowEnds.length, items }];
   });
-  return { lanes, breaks, ticks: ticks(points, offsets, timeline.timezone) };
+  const starts = new Set(spans.map(({ start }) => start));
+  return { lanes, breaks, ticks: ticks(points.flatMap((point, i) => (starts.has(point) ? [{ time: point, x: offsets[i] }] : [])), timeline.timezone) };
 }
 
 /** The end of what an event covers: a range's end, the end of a day or month written without a time, else its instant. */
@@ -92,11 +96,32 @@ function spanEnd(event: TimelineEvent & { at: string; precision: Precision }): n
   }
 }
 
-/** Labels at the first and last instant and at evenly spaced ones between, on the zone's calendar. */
-function ticks(points: readonly number[], offsets: readonly number[], zone: string): AxisTick[] {
-  const step = Math.max(1, Math.ceil((points.length - 1) / (MAX_TICKS - 1)));
-  const chosen = points.map((_, i) => i).filter((i) => i % step === 0 || i === points.length - 1);
-  return chosen.map((i) => ({ x: offsets[i], label: formatInstant(new Date(points[i]).toISOString(), 'day', zone) }));
+/**
+ * Labels at events' days, on the zone's calendar: the first, the last, and between them those that stay far enough
+ * from their neighbours that no two overlap. A day is labelled once.
+ */
+function ticks(starts: readonly { time: number; x: number }[], zone: string): AxisTick[] {
+  const days: AxisTick[] = [];
+  for (const { time, x } of starts) {
+    const label = formatInstant(new Date(time).toISOString(), 'day', zone);
+    if (days[days.length - 1]?.label !== label) days.push({ x, label });
+  }
+  const first = days[0];
+  const last = days[days.length - 1];
+  const kept = [first];
+  for (const tick of days.slice(1, -1)) {
+    if (tick.x - kept[kept.length - 1].x >= TICK_SPACING && last.x - tick.x >= TICK_SPACING) kept.push(tick);
+  }
+  if (last !== first && last.x - kept[kept.length - 1].x >= TICK_SPACING) kept.push(last);
+  return kept;
+}
+
+/** "12 d", "5 h", "40 min": a gap's length in its largest unit, for a label that must stay short. */
+function roughDuration(milliseconds: number): string {
+  const minutes = Math.round(milliseconds / 60_000);
+  if (minutes >= 24 * 60) return `${Math.round(minutes / (24 * 60))} d`;
+  if (minutes >= 60) return `${Math.round(minutes / 60)} h`;
+  return `${minutes} min`;
 }
 
 function median(values: readonly number[]): number {

@@ -21,8 +21,20 @@ export function axisContent(view: TimelineView): Node[] {
       track(lane.rows, axis, lane.items.map((item) => marker(item, events.get(item.eventId)))),
     ]),
   );
-  const note = view.undated.length > 0 ? [element('p', { className: 'status', text: `${view.undated.length} undated ${view.undated.length === 1 ? 'event is' : 'events are'} in the list view.` })] : [];
-  return [...lanes, element('div', { className: 'axis-lane axis-scale', attributes: { 'aria-hidden': 'true' } }, [element('div', { className: 'axis-lane-title' }), scale(axis)]), ...note];
+  const note = view.undated.length > 0 ? [element('p', { className: 'note', text: `${view.undated.length} undated ${view.undated.length === 1 ? 'event is' : 'events are'} in the list view.` })] : [];
+  const detail = element('p', { className: 'axis-detail', text: 'Point at an event, or move to it with the arrow keys, to read it here.' });
+  return [...lanes, element('div', { className: 'axis-lane axis-scale', attributes: { 'aria-hidden': 'true' } }, [element('div', { className: 'axis-lane-title' }), scale(axis)]), detail, ...note];
+}
+
+/** Shows the event under the pointer or with the focus in the axis's detail line (its label, as written). */
+export function followAxisDetail(container: HTMLElement): void {
+  const show = (target: EventTarget | null) => {
+    const item = target instanceof Element ? target.closest('.axis-event') : null;
+    const detail = container.querySelector('.axis-detail');
+    if (item && detail) detail.textContent = item.getAttribute('aria-label');
+  };
+  container.addEventListener('focusin', (event) => show(event.target));
+  container.addEventListener('mouseover', (event) => show(event.target));
 }
 
 /** One lane's drawing: the compressed gaps as hatched bands, then the events. */
@@ -35,7 +47,7 @@ function track(rows: number, axis: AxisLayout, markers: readonly Node[]): SVGSVG
 /** An event: a span (a date written as a day or a month, a range) or a point (a time). Focusable, labelled, clickable. */
 function marker(item: AxisItem, found: { event: EventView; order: number } | undefined): SVGGElement {
   const event = found?.event;
-  const label = event ? `${event.when ?? ''} ${event.phase}: ${event.text}` : item.eventId;
+  const label = event ? [event.when, event.phase, event.text].filter(Boolean).join(' · ') : item.eventId;
   const y = item.row * ROW_HEIGHT + ROW_HEIGHT / 2;
   const shape =
     item.width > 0
@@ -51,10 +63,11 @@ function marker(item: AxisItem, found: { event: EventView; order: number } | und
 /** The ticks under the lanes, and the length of each compressed gap. */
 function scale(axis: AxisLayout): SVGSVGElement {
   const tickMarks = axis.ticks.flatMap((tick, index) => {
-    const anchor = index === 0 ? 'start' : index === axis.ticks.length - 1 ? 'end' : 'middle';
+    const edge = index === 0 || index === axis.ticks.length - 1;
+    const anchor = index === 0 ? 'start' : edge ? 'end' : 'middle';
     return [
       svgElement('line', { class: 'axis-tick', x1: percent(tick.x), x2: percent(tick.x), y1: '0', y2: '6' }),
-      svgElement('text', { class: 'axis-label', x: percent(tick.x), y: '20', 'text-anchor': anchor }, [document.createTextNode(tick.label)]),
+      svgElement('text', { class: edge ? 'axis-label' : 'axis-label axis-label-between', x: percent(tick.x), y: '20', 'text-anchor': anchor }, [document.createTextNode(tick.label)]),
     ];
   });
   const gapLabels = axis.breaks.map((gap) =>

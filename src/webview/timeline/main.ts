@@ -1,7 +1,7 @@
 // The Timeline preview's page. It renders what the host sends, patching the page in place so that scroll position
 // and focus survive updates, and tells the host which event was chosen and which view (list or time axis) is wanted.
 import type { HostMessage, TimelineView, ViewMode } from '../../shared/timelineMessages';
-import { axisContent } from './axis';
+import { axisContent, followAxisDetail } from './axis';
 import { element, setText } from './dom';
 import { EventNavigation } from './navigation';
 import { bannerContent, lanesContent, metricsContent, modeSwitch, notReportContent, summary } from './render';
@@ -24,6 +24,7 @@ class TimelinePage {
 
   constructor(root: HTMLElement) {
     root.append(this.banner, this.metrics, this.toolbar, this.status, this.lanes);
+    followAxisDetail(this.lanes);
   }
 
   handle(message: HostMessage): void {
