@@ -22,4 +22,6 @@ export default tseslint.config(
   // Tests build broken data on purpose.
   { files: ['test/ui/**', 'test/**/*.test.ts'], languageOptions: { globals: { ...globals.mocha } }, rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['test/integration/process-shim.js'], languageOptions: { globals: { ...globals.browser } } },
+  // UI tests hand functions to the workbench page, where they run in the browser.
+  { files: ['test/ui/**'], languageOptions: { globals: { document: 'readonly' } } },
 );
