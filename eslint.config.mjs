@@ -23,5 +23,5 @@ export default tseslint.config(
   { files: ['test/ui/**', 'test/**/*.test.ts'], languageOptions: { globals: { ...globals.mocha } }, rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['test/integration/process-shim.js'], languageOptions: { globals: { ...globals.browser } } },
   // UI tests hand functions to the workbench page, where they run in the browser.
-  { files: ['test/ui/**'], languageOptions: { globals: { document: 'readonly' } } },
+  { files: ['test/ui/**'], languageOptions: { globals: { document: 'readonly', window: 'readonly' } } },
 );
