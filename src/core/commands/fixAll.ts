@@ -14,21 +14,24 @@ export interface FixAllResult {
 
 /**
  * Applies the preferred fix of every diagnostic that has one, analysing again after each so that fixes never
- * conflict. A fix whose diagnostic is still there afterwards is dropped, so a fix that does not work can neither
- * repeat nor pile up text.
+ * conflict. A fix is kept only when it leaves fewer diagnostics like its own (same rule and message: several may
+ * stand at once, two missing time zones say the same); one that does not is dropped and not tried again, so a fix
+ * that does not work can neither repeat nor pile up text.
  */
 export function fixAll(text: string, options: AnalysisOptions): FixAllResult {
   let current = text;
   let diagnostics = analyzeReport(current, options).diagnostics;
   const applied: string[] = [];
-  const tried = new Set<string>();
+  const failed = new Set<string>();
   while (applied.length < MAX_FIXES) {
-    const next = diagnostics.map((d) => ({ key: keyOf(d), fix: d.fixes?.find((f) => f.isPreferred) })).find(({ key, fix }) => fix && !tried.has(key));
+    const next = diagnostics.map((d) => ({ key: keyOf(d), fix: d.fixes?.find((f) => f.isPreferred) })).find(({ key, fix }) => fix && !failed.has(key));
     if (!next) break;
-    tried.add(next.key);
     const candidate = applyEdits(current, next.fix!.edits);
     const after = analyzeReport(candidate, options).diagnostics;
-    if (after.some((d) => keyOf(d) === next.key)) continue;
+    if (countOf(after, next.key) >= countOf(diagnostics, next.key)) {
+      failed.add(next.key);
+      continue;
+    }
     current = candidate;
     diagnostics = after;
     applied.push(next.fix!.title);
@@ -38,4 +41,8 @@ export function fixAll(text: string, options: AnalysisOptions): FixAllResult {
 
 function keyOf(diagnostic: Diagnostic): string {
   return `${diagnostic.rule}\u0000${diagnostic.message}`;
+}
+
+function countOf(diagnostics: readonly Diagnostic[], key: string): number {
+  return diagnostics.filter((diagnostic) => keyOf(diagnostic) === key).length;
 }

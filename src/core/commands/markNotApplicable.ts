@@ -3,7 +3,7 @@ import { applyEdits, diffAsEdit } from '../edits/apply';
 import { setFrontMatterValue } from '../edits/frontMatter';
 import { sectionState } from '../template/match';
 import { sectionAt } from '../parse/report';
-import { placeholderSet } from '../analysis/rules/shared';
+import { placeholdersOfAll } from '../analysis/rules/shared';
 import type { TemplateSection } from '../template/schema';
 import { hasRealContent, insertSectionEdit, markSectionNotApplicableEdits } from '../edits/sections';
 import type { TextEdit } from '../types';
@@ -22,7 +22,7 @@ export function markAttackSectionsNotApplicable(text: string, options: AnalysisO
   const done = new Set<TemplateSection | 'kind'>();
   for (;;) {
     const analysis = analyzeReport(current, { ...options, notApplicableReason: reason });
-    const step = nextStep(analysis, reason, done);
+    const step = nextStep(analysis, placeholdersOfAll(options.templates), reason, done);
     if (!step) break;
     done.add(step.target);
     if (step.edits.length > 0) current = applyEdits(current, step.edits);
@@ -36,9 +36,8 @@ interface Step {
   readonly edits: readonly TextEdit[];
 }
 
-function nextStep(analysis: Analysis, reason: string, done: ReadonlySet<TemplateSection | 'kind'>): Step | null {
+function nextStep(analysis: Analysis, placeholders: ReadonlySet<string>, reason: string, done: ReadonlySet<TemplateSection | 'kind'>): Step | null {
   const { report, match } = analysis;
-  const placeholders = placeholderSet(analysis.template);
   for (const m of match.all) {
     if (!m.attackSpecific || done.has(m.template)) continue;
     if (!m.section) {
@@ -61,6 +60,6 @@ export function markSectionNotApplicableAt(text: string, offset: number, options
   const analysis = analyzeReport(text, options);
   const section = sectionAt(analysis.report, offset);
   if (!section) return null;
-  const edits = markSectionNotApplicableEdits(analysis.report, section, reason, placeholderSet(analysis.template));
+  const edits = markSectionNotApplicableEdits(analysis.report, section, reason, placeholdersOfAll(options.templates));
   return { title: section.heading.title, edit: diffAsEdit(text, applyEdits(text, edits)) };
 }

@@ -1,6 +1,6 @@
 import type { SectionMatch } from '../template/match';
 import { isNotApplicable, notApplicableText } from '../parse/notApplicable';
-import { LIST_MARKER, type ParsedReport, type Section } from '../parse/report';
+import { LIST_MARKER, type Block, type ParsedReport, type Section } from '../parse/report';
 import type { TemplateSection } from '../template/schema';
 import { PlaceholderWriter, renderSection } from '../template/render';
 import type { TextEdit } from '../types';
@@ -65,13 +65,41 @@ export function fitsAtLevel(level: number, section: TemplateSection): boolean {
   return level + depthOf(section) - 1 <= MAX_HEADING_LEVEL;
 }
 
-/** Inserts a missing section at its template position; null when its headings would be deeper than level 6. */
+/**
+ * Inserts a missing section at its template position; null when it cannot be written there: its headings would be
+ * deeper than level 6, or the place is inside a code fence or HTML block that is never closed, where a heading is
+ * no heading.
+ */
 export function insertSectionEdit(report: ParsedReport, match: SectionMatch, topLevel: readonly SectionMatch[], options: InsertOptions): TextEdit | null {
   const level = sectionLevel(report, match, topLevel);
-  if (!fitsAtLevel(level, match.template)) return null;
+  const position = templatePosition(report, match, siblingsOf(match, topLevel));
+  if (!fitsAtLevel(level, match.template) || insideUnclosedBlock(report, position)) return null;
   const eol = report.lines.eol;
   const lines = renderSection(match.template, { level, notApplicable: options.notApplicable, notApplicableReason: options.notApplicableReason }, new PlaceholderWriter('text'));
-  return blockInsertion(report.lines.text, templatePosition(report, match, siblingsOf(match, topLevel)), lines.join(eol), eol);
+  return blockInsertion(report.lines.text, position, lines.join(eol), eol);
+}
+
+/** Whether the offset lies after the start of a code fence or HTML block that runs on to the end of the text. */
+function insideUnclosedBlock(report: ParsedReport, offset: number): boolean {
+  const end = report.text.trimEnd().length;
+  const blocks = [...report.preamble, ...report.allSections.flatMap((section) => section.blocks)];
+  return blocks.some((block) => block.range.start < offset && block.range.end >= end && isUnclosed(block));
+}
+
+const FENCE_OPENING = /^[ ]{0,3}(`{3,}|~{3,})/;
+
+/** A fence without its closing line, or an HTML comment or raw-text element without its end: Markdown reads on. */
+function isUnclosed(block: Block): boolean {
+  const text = block.text.trim();
+  if (block.type === 'fence') {
+    const opening = FENCE_OPENING.exec(block.text)?.[1] ?? '```';
+    const last = text.slice(text.lastIndexOf('\n') + 1).trim();
+    return text.indexOf('\n') === -1 || !(last.startsWith(opening) && last.replaceAll(opening[0], '') === '');
+  }
+  if (block.type !== 'html_block') return false;
+  const closing = text.startsWith('<!--') ? '-->' : (/^<(script|pre|style|textarea)\b/i.exec(text)?.[1] ?? null);
+  if (closing === null) return false;
+  return !text.toLowerCase().includes(closing === '-->' ? closing : `</${closing.toLowerCase()}>`);
 }
 
 /**

@@ -27,7 +27,9 @@ export function parseFrontMatter(lines: LineIndex): FrontMatter | null {
     const fence = lines.lineText(line).trimEnd();
     if (fence !== '---' && fence !== '...') continue;
     const contentRange = { start: lines.lineStart(1), end: lines.lineStart(line) };
-    const yamlText = lines.text.slice(contentRange.start, contentRange.end);
+    // YAML breaks lines at LF and CRLF but not at a lone CR, which ends a line here: it becomes an LF (same length,
+    // so every offset still points at the same character).
+    const yamlText = lines.text.slice(contentRange.start, contentRange.end).replace(/\r(?!\n)/g, '\n');
     const parsed = parseYamlWithSchema(
       yamlText,
       contentRange.start,

@@ -36,7 +36,7 @@ export interface ContentLine {
   readonly listItem: boolean;
 }
 
-interface Block {
+export interface Block {
   readonly type: string;
   readonly startLine: number;
   /** Exclusive. */

@@ -83,8 +83,9 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     if (issue.code === 'unrecognized_keys' && rules.unknownKey) {
       for (const key of issue.keys) {
         const pair = pairs.find(path, key);
-        const range = pair && isScalar(pair.key) && pair.key.range ? at(pair.key.range[0], pair.key.range[1]) : whole;
-        unknownKeys.push(diagnostic(rules.unknownKey, range, `Unknown key "${key}"`, removeLineFix(text, offset, range, key)));
+        const keyRange = pair && isScalar(pair.key) && pair.key.range ? at(pair.key.range[0], pair.key.range[1]) : null;
+        // Only a key that stands somewhere can have its line removed: without a range, the line would be another's.
+        unknownKeys.push(diagnostic(rules.unknownKey, keyRange ?? whole, `Unknown key "${key}"`, keyRange && key !== '' ? removeLineFix(text, offset, keyRange, key) : []));
       }
       continue;
     }
