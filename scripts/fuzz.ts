@@ -7,6 +7,9 @@
 //   --hang-ms MS      a case that takes longer fails as a hang (default 2000)
 //   --stall-s S       a case that has not finished after S seconds is reported unshrunk and ends its property (default 60)
 //   --jobs J          properties run at once, each in its own worker thread (default 1)
+//   --long-lines N    longest generated line (default 60000)
+//   --yaml-keys N     most keys and aliases in generated front matter (default 1000); the properties that analyse a
+//                     text many times (fixes, commands) go much faster with a few thousand and a hundred
 //
 // Unlike the unit suite, a run does not stop at the first failure: it runs every case, groups the failures by class
 // (the first line of the failure message, without numbers and quoted text), and shrinks one case of each class with
@@ -32,6 +35,8 @@ interface Options {
   readonly hangMs: number;
   readonly stallSeconds: number;
   readonly jobs: number;
+  readonly longLines: number;
+  readonly yamlKeys: number;
 }
 
 interface Job {
@@ -41,6 +46,8 @@ interface Job {
   /** Index in the stream of cases to start at: after a stalled case, the run goes on with the next one. */
   readonly start: number;
   readonly hangMs: number;
+  readonly longLines: number;
+  readonly yamlKeys: number;
   /** [cases started, …]: the main thread watches it to notice a case that never ends. */
   readonly progress: SharedArrayBuffer;
 }
@@ -87,10 +94,14 @@ function parseOptions(args: readonly string[]): Options {
     hangMs: number('--hang-ms', 2_000),
     stallSeconds: number('--stall-s', 60),
     jobs: Math.max(1, number('--jobs', 1)),
+    longLines: number('--long-lines', FUZZ_SCALE.longLine),
+    yamlKeys: number('--yaml-keys', FUZZ_SCALE.yamlKeys),
   };
 }
 
-const cases = () => caseArbitrary(loadCorpus(ROOT), FUZZ_SCALE);
+/** The cases of a run, at the scale its flags ask for. */
+const cases = (scale: { readonly longLines: number; readonly yamlKeys: number }) =>
+  caseArbitrary(loadCorpus(ROOT), { ...FUZZ_SCALE, longLine: scale.longLines, yamlKeys: scale.yamlKeys });
 const propertyNamed = (name: string) => PROPERTIES.find((p) => p.name === name)!;
 
 interface Outcome {
@@ -119,7 +130,7 @@ function classify(property: ReportProperty, value: Case, hangMs: number): Outcom
 /** Worker: runs one property, then shrinks one case of each failure class within its class. */
 function runJob(job: Job): JobResult {
   const property = propertyNamed(job.name);
-  const arbitrary = cases();
+  const arbitrary = cases(job);
   const progress = new Int32Array(job.progress);
   const classes = new Map<string, FailureClass>();
   let index = job.start;
@@ -162,9 +173,9 @@ function shrinkWithinClass(property: ReportProperty, arbitrary: fc.Arbitrary<Cas
 }
 
 /** The case a path leads to, without running the property on it. */
-function caseAt(seed: number, path: string): Case {
+function caseAt(seed: number, path: string, scale: { readonly longLines: number; readonly yamlKeys: number }): Case {
   let found: Case | undefined;
-  fc.check(fc.property(cases(), (value) => ((found ??= value), true)), { seed, path, numRuns: 1 });
+  fc.check(fc.property(cases(scale), (value) => ((found ??= value), true)), { seed, path, numRuns: 1 });
   return found!;
 }
 
@@ -211,7 +222,7 @@ function runInWorker(job: Omit<Job, 'progress'>, stallSeconds: number): Promise<
       const index = job.start + now - 1;
       const stalled: FailureClass = { signature: `stall: one case did not finish in ${stallSeconds} s`, count: 1, firstIndex: index };
       const inFirstPass = index < job.runs;
-      if (inFirstPass) stalled.shrunk = { path: String(index), value: caseAt(job.seed, String(index)), message: 'not shrunk: the case never finished' };
+      if (inFirstPass) stalled.shrunk = { path: String(index), value: caseAt(job.seed, String(index), job), message: 'not shrunk: the case never finished' };
       const result = { name: job.name, numRuns: Math.min(now, job.runs - job.start), numSkips: 0, seconds: 0, classes: [...seen.values(), stalled] };
       resolve({ result, stalledAt: inFirstPass ? index : null });
     }, 1000);
@@ -245,7 +256,7 @@ function report(result: JobResult, seed: number, options: Options): void {
         console.log(`    (could not be shrunk; first case: --seed ${seed} --path ${failureClass.firstIndex})`);
         return;
       }
-      console.log(`    replay: npm run fuzz -- --property ${JSON.stringify(result.name)} --seed ${seed} --path ${shrunk.path} --hang-ms ${options.hangMs}`);
+      console.log(`    replay: npm run fuzz -- --property ${JSON.stringify(result.name)} --seed ${seed} --path ${shrunk.path} --hang-ms ${options.hangMs} --long-lines ${options.longLines} --yaml-keys ${options.yamlKeys}`);
       console.log(`    text: ${JSON.stringify(shrunk.value.text)}`);
       console.log(`    setup: ${JSON.stringify(shrunk.value.setup)}, offset: ${shrunk.value.offset}`);
       console.log(`    ${shrunk.message.split('\n').slice(0, 3).join('\n    ').slice(0, 1500)}`);
@@ -256,7 +267,7 @@ function report(result: JobResult, seed: number, options: Options): void {
 function replay(options: Options): boolean {
   const property = PROPERTIES.find((p) => p.name.includes(options.property ?? ''));
   if (!property || !options.path) throw new Error('--path needs --seed and --property');
-  const value = caseAt(options.seed, options.path);
+  const value = caseAt(options.seed, options.path, options);
   console.log(`${property.name}\ntext: ${JSON.stringify(value.text)}\nsetup: ${JSON.stringify(value.setup)}, offset: ${value.offset}`);
   const { failures } = classify(property, value, options.hangMs);
   for (const failure of failures) console.log(`✘ ${failure.message}`);
@@ -275,7 +286,7 @@ async function main(): Promise<number> {
   const next = async (): Promise<void> => {
     const item = queue.shift();
     if (!item) return;
-    const result = await runProperty({ name: item.property.name, runs: options.runs, seed: item.seed, hangMs: options.hangMs }, options.stallSeconds);
+    const result = await runProperty({ name: item.property.name, runs: options.runs, seed: item.seed, hangMs: options.hangMs, longLines: options.longLines, yamlKeys: options.yamlKeys }, options.stallSeconds);
     report(result, item.seed, options);
     failed ||= result.classes.length > 0;
     await next();
