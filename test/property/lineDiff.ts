@@ -11,6 +11,9 @@
  * - replaced in place, when it is paired with an inserted line of its own hunk (the hunk's remaining deleted
  *   and inserted lines pair up in order, as a diff's "change" does) that is not blank and starts with the same
  *   Markdown markup (`## `, `- **`, `> `, …), and the caller allows that line to be rewritten;
+ * - rewritten and moved (a renamed heading whose section was also moved), when, failing that, an inserted line
+ *   elsewhere has the same markup and mostly the same text (a common prefix and suffix covering at least half
+ *   of the longer line), and the caller allows the rewrite;
  * - lost, otherwise.
  * Lines are compared without trailing white space and without a leading BOM. Only the input lines that `matters`
  * accepts are looked for (blank lines and placeholders may go); the others take no part in the pairing.
@@ -34,10 +37,25 @@ export function lostLines(before: readonly string[], after: readonly string[], r
     for (const line of unexplained[i]) {
       const partner = replacements.findIndex((candidate) => leadingMarkup(candidate) === leadingMarkup(line));
       if (partner >= 0 && mayReplace(line) && take(replacements[partner])) replacements.splice(partner, 1);
-      else lost.push(line);
+      else if (!(mayReplace(line) && takeRewrite(line))) lost.push(line);
     }
   });
   return lost;
+
+  function takeRewrite(line: string): boolean {
+    for (const [candidate, count] of inserted) if (count > 0 && isRewriteOf(candidate, line)) return take(candidate);
+    return false;
+  }
+}
+
+function isRewriteOf(candidate: string, line: string): boolean {
+  if (candidate.trim() === '' || leadingMarkup(candidate) !== leadingMarkup(line)) return false;
+  let prefix = 0;
+  while (prefix < candidate.length && prefix < line.length && candidate[prefix] === line[prefix]) prefix++;
+  let suffix = 0;
+  const shorter = Math.min(candidate.length, line.length);
+  while (suffix < shorter - prefix && candidate[candidate.length - 1 - suffix] === line[line.length - 1 - suffix]) suffix++;
+  return 2 * (prefix + suffix) >= Math.max(candidate.length, line.length);
 }
 
 export interface LineRules {

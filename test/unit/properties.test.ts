@@ -1,7 +1,9 @@
 // The properties of issue 8 on a few hundred generated documents each (`npm run fuzz -- --runs N` runs them on more).
+import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { loadCorpus } from '../property/corpus';
 import { UNIT_SCALE } from '../property/generators';
+import { lostLines } from '../property/lineDiff';
 import { caseArbitrary, PROPERTIES } from '../property/properties';
 import { ROOT } from './helpers';
 
@@ -19,4 +21,32 @@ suite('properties: never lose a word', () => {
       );
     });
   }
+});
+
+suite('line diff of the property suite', () => {
+  const every = { matters: (line: string) => line.trim() !== '', mayReplace: () => false };
+  const lines = (text: string) => text.split('\n');
+
+  test('a deleted line is lost; blank lines and lines that do not matter are not', () => {
+    assert.deepEqual(lostLines(lines('a\n\nb\nc'), lines('a\nc'), every), ['b']);
+    assert.deepEqual(lostLines(lines('a\nplaceholder\nc'), lines('a\nc'), { ...every, matters: (line) => line !== 'placeholder' }), []);
+  });
+
+  test('a moved line is kept, and inserting lines loses nothing', () => {
+    assert.deepEqual(lostLines(lines('## B\nb\n## A\na'), lines('## A\na\n\n## B\nb'), every), []);
+    assert.deepEqual(lostLines(lines('x\ny'), lines('x\nnew\nnew\ny'), every), []);
+  });
+
+  test('a line rewritten in place counts only when allowed and when it keeps its markup', () => {
+    const rename = [lines('# T\n## Executiv Summary\ntext'), lines('# T\n## Executive Summary\ntext')] as const;
+    assert.deepEqual(lostLines(...rename, every), ['## Executiv Summary']);
+    assert.deepEqual(lostLines(...rename, { ...every, mayReplace: () => true }), []);
+    assert.deepEqual(lostLines(lines('a\n- item\nb'), lines('a\nN/A\nb'), { ...every, mayReplace: () => true }), ['- item']);
+  });
+
+  test('a line both rewritten and moved counts when the text is mostly the same', () => {
+    const allowed = { ...every, mayReplace: () => true };
+    assert.deepEqual(lostLines(lines('## R\nr\nExecutiv Summary\n---\ns'), lines('Executive Summary\n---\ns\n## R\nr'), allowed), []);
+    assert.deepEqual(lostLines(lines('## R\nr\nsecret words\ns'), lines('s\nother text\n## R\nr'), allowed), ['secret words']);
+  });
 });
