@@ -15,13 +15,15 @@
  *   elsewhere has the same markup and mostly the same text (a common prefix and suffix covering at least half
  *   of the longer line), and the caller allows the rewrite;
  * - lost, otherwise.
- * Lines are compared without trailing white space and without a leading BOM. Only the input lines that `matters`
- * accepts are looked for (blank lines and placeholders may go); the others take no part in the pairing.
+ * Lines are compared without trailing white space and without a leading BOM; with `renamesHeadings`, heading lines
+ * (ATX, and the text line of a setext heading) are compared by their markup only, so that a heading renamed and moved
+ * is still found. Only the input lines that `matters` accepts are looked for (blank lines and placeholders may go);
+ * the others take no part in the pairing. Returns the lost lines as written.
  */
 export function lostLines(before: readonly string[], after: readonly string[], rules: LineRules): string[] {
   const { matters, mayReplace } = rules;
-  const a = before.map(normalize);
-  const b = after.map(normalize);
+  const a = comparable(before, rules.renamesHeadings ?? false);
+  const b = comparable(after, rules.renamesHeadings ?? false);
   const hunks = diffHunks(a, b);
   const inserted = new Map<string, number>();
   for (const hunk of hunks) for (const line of hunk.inserted) inserted.set(line, (inserted.get(line) ?? 0) + 1);
@@ -31,13 +33,14 @@ export function lostLines(before: readonly string[], after: readonly string[], r
     return count > 0;
   };
   const lost: string[] = [];
-  const unexplained = hunks.map((hunk) => hunk.deleted.filter((line) => matters(line) && !take(line)));
+  const unexplained = hunks.map((hunk) => hunk.deleted.filter((index) => matters(before[index]) && !take(a[index])));
   hunks.forEach((hunk, i) => {
     const replacements = hunk.inserted.filter((line) => line.trim() !== '' && (inserted.get(line) ?? 0) > 0);
-    for (const line of unexplained[i]) {
+    for (const index of unexplained[i]) {
+      const line = a[index];
       const partner = replacements.findIndex((candidate) => leadingMarkup(candidate) === leadingMarkup(line));
       if (partner >= 0 && mayReplace(line) && take(replacements[partner])) replacements.splice(partner, 1);
-      else if (!(mayReplace(line) && takeRewrite(line))) lost.push(line);
+      else if (!(mayReplace(line) && takeRewrite(line))) lost.push(before[index]);
     }
   });
   return lost;
@@ -63,14 +66,28 @@ export interface LineRules {
   readonly matters: (line: string) => boolean;
   /** Whether the command may rewrite this input line in place. */
   readonly mayReplace: (line: string) => boolean;
+  /** The command may rename headings (Fix All renames misspelled ones, and may move their sections too). */
+  readonly renamesHeadings?: boolean;
 }
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-function normalize(line: string): string {
-  return line.replace(/^\uFEFF/, '').trimEnd();
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/** The lines as compared: without trailing white space and BOM, and, when headings may be renamed, without their titles. */
+function comparable(lines: readonly string[], renamesHeadings: boolean): string[] {
+  return lines.map((raw, i) => {
+    const line = raw.replace(/^\uFEFF/, '').trimEnd();
+    if (!renamesHeadings) return line;
+    const atx = ATX_HEADING.exec(line);
+    if (atx) return `${atx[1]} \u27E8heading\u27E9`;
+    const next = lines[i + 1];
+    const setextTitle = line.trim() !== '' && next !== undefined && SETEXT_UNDERLINE.test(next) && !/^\s*(?:[-*+>|]|\d+[.)])/.test(line);
+    return setextTitle ? '\u27E8setext heading\u27E9' : line;
+  });
 }
 
 /** The Markdown markup a line starts with: everything before its first letter or digit. */
@@ -80,7 +97,8 @@ function leadingMarkup(line: string): string {
 }
 
 interface Hunk {
-  readonly deleted: string[];
+  /** Indexes of the deleted lines in the first text. */
+  readonly deleted: number[];
   readonly inserted: string[];
 }
 
@@ -114,7 +132,7 @@ function diffHunks(a: readonly string[], b: readonly string[]): Hunk[] {
     } else if (j < m && (i === n || lcs[i * (m + 1) + j + 1] >= lcs[(i + 1) * (m + 1) + j])) {
       hunk().inserted.push(y[j++]);
     } else {
-      hunk().deleted.push(x[i++]);
+      hunk().deleted.push(prefix + i++);
     }
   }
   return hunks;

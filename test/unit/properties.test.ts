@@ -44,6 +44,13 @@ suite('line diff of the property suite', () => {
     assert.deepEqual(lostLines(lines('a\n- item\nb'), lines('a\nN/A\nb'), { ...every, mayReplace: () => true }), ['- item']);
   });
 
+  test('with renamed headings allowed, a heading renamed and moved is kept, but a heading dropped is lost', () => {
+    const renames = { ...every, mayReplace: () => true, renamesHeadings: true };
+    assert.deepEqual(lostLines(lines('## R\nr\n# esponse\ntext'), lines('# Response Actions\ntext\n## R\nr'), renames), []);
+    assert.deepEqual(lostLines(lines('## R\nr\nverview\n=\ntext'), lines('Executive Summary\n=\ntext\n## R\nr'), renames), []);
+    assert.deepEqual(lostLines(lines('## A\na\n## B\nb'), lines('## A\na\nb'), renames), ['## B']);
+  });
+
   test('a line both rewritten and moved counts when the text is mostly the same', () => {
     const allowed = { ...every, mayReplace: () => true };
     assert.deepEqual(lostLines(lines('## R\nr\nExecutiv Summary\n---\ns'), lines('Executive Summary\n---\ns\n## R\nr'), allowed), []);
