@@ -1,5 +1,5 @@
 // One test per item of issue 8 ("Never lose a word") that the property suite confirmed, each asserting the correct
-// behaviour on a minimal report: they fail until the engine is fixed. Findings: see the fuzz findings notes.
+// behaviour on a minimal report: they fail until the engine is fixed. Findings and causes: /work/notes/fuzz-findings.md.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,12 +10,34 @@ import { markAttackSectionsNotApplicable, markSectionNotApplicableAt } from '../
 import { applyEdits } from '../../src/core/edits';
 import { exportReport } from '../../src/core/export';
 import { buildTimeline } from '../../src/core/timeline/build';
-import { TemplateRegistry } from '../../src/core/templates/registry';
+import { parseTemplateFile, TemplateRegistry } from '../../src/core/templates/registry';
 import type { TextEdit } from '../../src/core/types';
 import { analyze, NOW, ROOT } from './helpers';
 
 const options = { templates: new TemplateRegistry(), now: NOW };
 const apply = (text: string, edit: TextEdit | null) => (edit ? applyEdits(text, [edit]) : text);
+
+/** A template of bare sections nested five deep: with sections from ###, the deepest needs a level-7 heading. */
+const BARE_SECURITY_TEMPLATE = parseTemplateFile(`id: security-incident
+name: Bare
+kind: security
+sections:
+  - { title: Executive Summary, required: true }
+  - title: Attack Methodology
+    required: true
+    attackSpecific: true
+    sections:
+      - title: Tactics
+        required: true
+        sections:
+          - title: Techniques
+            required: true
+            sections:
+              - title: Procedures
+                required: true
+                sections:
+                  - { title: Observables, required: true }
+`).template!;
 
 /** Heading lines `#… title` of a text, as [level, title]. */
 function headingsTitled(text: string, title: string): number[] {
@@ -128,6 +150,76 @@ suite('regressions of issue 8', () => {
     const section = analyze(renamed).report.sections[0];
     assert.equal(section?.heading.title, 'Executive Summary', JSON.stringify(renamed));
     assert.ok(/\n---\n/.test(renamed) && section.heading.level === 2, `the underline is gone: ${JSON.stringify(renamed)}`);
+  });
+});
+
+// Failures the property suite found beyond the items of the issue, one test each (same rule: they fail until fixed).
+suite('regressions found by the property suite', () => {
+  test('an unclosed code fence at the end does not swallow inserted sections: Mark Attack-Specific Sections N/A inserts each once, and the fix clears its diagnostic', () => {
+    const text = '# Incident Report: x\n\n## Executive Summary\n\nA summary.\n\n```\nlog line\n';
+    const marked = apply(text, markAttackSectionsNotApplicable(text, options, 'r'));
+    const sections = analyze(marked).report.allSections.map((s) => s.heading.title);
+    assert.ok(sections.includes('Attack Methodology') && sections.includes('Indicators of Compromise'), JSON.stringify(marked));
+    assert.equal(markAttackSectionsNotApplicable(marked, options, 'r'), null, 'a second run changes nothing');
+    const missing = analyze(text).diagnostics.find((d) => d.message === 'Missing required section "Recommendations"');
+    assert.ok(missing?.fixes?.[0]);
+    const fixed = applyEdits(text, missing.fixes[0].edits);
+    assert.ok(!analyze(fixed).diagnostics.some((d) => d.message === missing.message), JSON.stringify(fixed));
+  });
+
+  test('Fix All keeps the lines after a heading nested in a list item or a block quote', () => {
+    const cases: [string, string][] = [
+      ['# Incident Report: x\n\n   # Response\n\n- Discovery Date: x\n', '- Discovery Date: x'],
+      ['Full Report\n\n>## Response Actions\n>- Containment measures: Isolating.\n', '>- Containment measures: Isolating.'],
+    ];
+    for (const [text, line] of cases) {
+      const fixed = apply(text, fixAll(text, options).edit);
+      assert.ok(fixed.split('\n').includes(line), `lost ${JSON.stringify(line)}: ${JSON.stringify(fixed)}`);
+    }
+  });
+
+  test('"Add the template\'s content" keeps the comments of the empty section, incident-report-disable included', () => {
+    const text = '---\nkind: security\n---\n\n# Incident Report: x\n\n## Impact Assessment\n\n<!-- incident-report-disable content.todo -->\n';
+    const empty = analyze(text).diagnostics.find((d) => d.rule === 'section.empty');
+    const fix = empty?.fixes?.find((f) => f.title.startsWith('Add the template'));
+    assert.ok(fix);
+    assert.ok(applyEdits(text, fix.edits).includes('<!-- incident-report-disable content.todo -->'));
+  });
+
+  test('a missing section is never written deeper than heading level 6, and Fix All then changes nothing more', () => {
+    const bare = BARE_SECURITY_TEMPLATE;
+    const deep = { templates: new TemplateRegistry([{ template: bare, source: 'test' }]), now: NOW };
+    const text = '# Incident Report: x\n\n### Executive Summary\n\nA summary.\n\n### Attack Methodology\n\n#### Tactics\n\nt\n\n##### Techniques\n\nt\n\n###### Procedures\n\np\n';
+    const fixed = apply(text, fixAll(text, deep).edit);
+    assert.ok(!/^#{7}/m.test(fixed), JSON.stringify(fixed));
+    assert.equal(fixAll(fixed, deep).edit, null);
+  });
+
+  test('Fix All fixes every diagnostic, also two with the same message', () => {
+    const text = '---\nkind: operational\n---\n\n# Incident Report: x\n\n## Timeline of Events\n\n- 2024-03-14 09:30 — a\n- 2024-03-14 09:30 — b\n';
+    const fixed = apply(text, fixAll(text, options).edit);
+    assert.deepEqual(analyze(fixed).diagnostics.filter((d) => d.rule === 'timeline.missing-timezone').map((d) => d.message), []);
+    assert.equal(fixAll(fixed, options).edit, null);
+  });
+
+  test('front matter with CR line breaks is read like front matter with LF', () => {
+    const text = '---\rkind: operational\rtimezone: Europe/Zurich\r---\r\r# Incident Report: x\r';
+    assert.deepEqual(analyze(text).report.frontMatter?.raw, { kind: 'operational', timezone: 'Europe/Zurich' });
+  });
+
+  test('Mark Section N/A is idempotent when the N/A it writes changes the inferred kind (and the template\'s placeholders)', () => {
+    // "How the failure was stopped from spreading" is a placeholder of the operational template only.
+    const text = '# Incident Report: x\n\n## Timeline of Events\n\n### Initial Access\n\n- **Vector:** How the failure was stopped from spreading\n- **Details:** Phishing.\n';
+    const offset = text.indexOf('### Initial Access');
+    const once = apply(text, markSectionNotApplicableAt(text, offset, options, 'r')?.edit ?? null);
+    assert.equal(markSectionNotApplicableAt(once, offset, options, 'r')?.edit ?? null, null, JSON.stringify(once));
+  });
+
+  test('the fix of an unknown front matter key never removes another key\'s line', () => {
+    const text = '---\nkind: security\n:\n---\n# Incident Report: x\n';
+    for (const d of analyze(text).diagnostics.filter((d) => d.rule === 'frontmatter.unknown-key')) {
+      for (const fix of d.fixes ?? []) assert.ok(applyEdits(text, fix.edits).includes('kind: security'), `${fix.title}: ${JSON.stringify(applyEdits(text, fix.edits))}`);
+    }
   });
 });
 
