@@ -434,8 +434,3 @@ export function documentArbitrary(corpus: Corpus, scale: Scale): fc.Arbitrary<st
       return (bom ? '\uFEFF' : '') + joinLines(lines, breaks) + (finalBreak ? breaks[0] : '');
     });
 }
-
-/** An offset into a text: shrinks towards the start. */
-export function offsetInto(text: string, seed: number): number {
-  return seed % (text.length + 1);
-}
