@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analysis/analyze';
 import { applyEdits } from '../../src/core/edits/apply';
-import { TemplateRegistry } from '../../src/core/template/registry';
+import { builtinTemplates, TemplateRegistry } from '../../src/core/template/registry';
+import { resolveTemplates, type LoadedTemplate } from '../../src/core/template/resolve';
+import { parseTemplateFile } from '../../src/core/template/templateFile';
 import { loadProject, type Project } from '../../src/core/project/loader';
 import type { Diagnostic, Fix } from '../../src/core/diagnostics';
 
@@ -57,4 +59,13 @@ export function loadTestProject(files: Readonly<Record<string, string>>): Promis
     readText: async (path) => files[path],
     list: async (folder) => Object.keys(files).filter((path) => path.startsWith(`${folder}/`) && !path.slice(folder.length + 1).includes('/')).map((path) => path.slice(folder.length + 1)),
   });
+}
+
+/** A template written as YAML, resolved against the built-in ones as the loader does; throws when it is invalid. */
+export function templateFromYaml(yaml: string, source = 'file:///workspace/.incident-reports/templates/test.yaml'): LoadedTemplate {
+  const { file, diagnostics } = parseTemplateFile(yaml);
+  if (!file) throw new Error(`Test template is invalid: ${diagnostics.map((d) => d.message).join('; ')}`);
+  const { templates, problems } = resolveTemplates([{ file, source }], builtinTemplates());
+  if (problems.length > 0) throw new Error(`Test template is invalid: ${problems.map((p) => p.diagnostic.message).join('; ')}`);
+  return templates[0];
 }

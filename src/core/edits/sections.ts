@@ -4,6 +4,7 @@ import { LIST_MARKER, type Block, type ParsedReport, type Section } from '../par
 import type { TemplateSection } from '../template/schema';
 import { PlaceholderWriter, renderSection } from '../template/render';
 import type { TextEdit } from '../types';
+import { applyEdits } from './apply';
 
 export interface InsertOptions {
   readonly notApplicable: (section: TemplateSection) => boolean;
@@ -18,27 +19,35 @@ function topSectionLevel(report: ParsedReport): number {
   return report.sections[0]?.heading.level ?? 2;
 }
 
-/**
- * Heading level for a template section: one below its parent, else the level its present siblings use, else
- * one below where its missing parent would go, else the report's top level.
- */
-export function sectionLevel(report: ParsedReport, match: SectionMatch, topLevel: readonly SectionMatch[]): number {
-  if (match.parent?.section) return match.parent.section.heading.level + 1;
-  const present = siblingsOf(match, topLevel).find((sibling) => sibling.section)?.section;
-  if (present) return present.heading.level;
-  return match.parent ? sectionLevel(report, match.parent, topLevel) + 1 : topSectionLevel(report);
+/** Where a missing template section goes, and the heading level it takes there. */
+export interface Placement {
+  readonly offset: number;
+  readonly level: number;
 }
 
-/** Where a template section belongs: after the nearest present section before it in the template, else before the nearest after it. */
-export function templatePosition(report: ParsedReport, match: SectionMatch, siblings: readonly SectionMatch[], exclude?: Section): number {
-  const present = (candidate: SectionMatch) => candidate.section && candidate.section !== exclude;
-  const before = siblings.filter((sibling) => sibling.index < match.index && present(sibling)).pop();
-  if (before) return before.section!.range.end;
-  const after = siblings.find((sibling) => sibling.index > match.index && present(sibling));
-  if (after) return after.section!.range.start;
+/**
+ * Where a template section belongs: after the nearest present section before it in the template, at that section's
+ * level; else before the nearest after it, at that one's level; else at the end of its parent, one level below it;
+ * else at the end of the text. Each place keeps the heading out of the section before it: after a section's range
+ * the next heading is of its level or higher, and a section starts where no open heading is of a lower level.
+ */
+export function placementOf(
+  report: ParsedReport,
+  match: SectionMatch,
+  topLevel: readonly SectionMatch[],
+  present: (candidate: SectionMatch) => boolean = (candidate) => candidate.section !== null,
+): Placement {
+  const siblings = siblingsOf(match, topLevel);
+  const before = siblings.filter((sibling) => sibling.index < match.index && present(sibling)).pop()?.section;
+  if (before) return { offset: before.range.end, level: before.heading.level };
+  const after = siblings.find((sibling) => sibling.index > match.index && present(sibling))?.section;
+  if (after) return { offset: after.range.start, level: after.heading.level };
   const parent = match.parent?.section;
-  if (parent) return parent.range.end;
-  return report.lines.text.length;
+  if (parent) return { offset: parent.range.end, level: parent.heading.level + 1 };
+  // At the end of the text the last top section is still open: a heading below its level would become its child.
+  const last = report.sections.at(-1);
+  const level = match.parent ? placementOf(report, match.parent, topLevel).level + 1 : topSectionLevel(report);
+  return { offset: report.lines.text.length, level: last ? Math.min(level, last.heading.level) : level };
 }
 
 /** Text to insert at `offset` so that `block` stands as its own paragraph group, separated by blank lines. */
@@ -51,7 +60,7 @@ export function blockInsertion(text: string, offset: number, block: string, eol:
   return { start: offset, end: offset, newText: prefix + trimLineBreaks(block) + eol + (atEnd ? '' : eol) };
 }
 
-export function siblingsOf(match: SectionMatch, topLevel: readonly SectionMatch[]): readonly SectionMatch[] {
+function siblingsOf(match: SectionMatch, topLevel: readonly SectionMatch[]): readonly SectionMatch[] {
   return match.parent ? match.parent.children : topLevel;
 }
 
@@ -66,52 +75,63 @@ export function fitsAtLevel(level: number, section: TemplateSection): boolean {
 }
 
 /**
- * Inserts a missing section at its template position; null when it cannot be written there: its headings would be
- * deeper than level 6, or the place is inside a code fence or HTML block that is never closed, where a heading is
- * no heading.
+ * Inserts a missing section at its template position; null when its headings would be deeper than level 6. A code
+ * fence or HTML block that runs on to the end of the text is closed first: inside it a heading is no heading.
  */
 export function insertSectionEdit(report: ParsedReport, match: SectionMatch, topLevel: readonly SectionMatch[], options: InsertOptions): TextEdit | null {
-  const level = sectionLevel(report, match, topLevel);
-  const position = templatePosition(report, match, siblingsOf(match, topLevel));
-  if (!fitsAtLevel(level, match.template) || insideUnclosedBlock(report, position)) return null;
+  const text = report.lines.text;
+  const { offset: position, level } = placementOf(report, match, topLevel);
+  if (!fitsAtLevel(level, match.template)) return null;
   const eol = report.lines.eol;
   const lines = renderSection(match.template, { level, notApplicable: options.notApplicable, notApplicableReason: options.notApplicableReason }, new PlaceholderWriter('text'));
-  return blockInsertion(report.lines.text, position, lines.join(eol), eol);
+  const closing = closingOfUnclosedBlock(report, position);
+  return blockInsertion(text, position, [...(closing === null ? [] : [closing, '']), ...lines].join(eol), eol);
 }
 
-/** Whether the offset lies after the start of a code fence or HTML block that runs on to the end of the text. */
-function insideUnclosedBlock(report: ParsedReport, offset: number): boolean {
+/** The line that ends a code fence or HTML block starting before the offset and running on to the end of the text. */
+function closingOfUnclosedBlock(report: ParsedReport, offset: number): string | null {
   const end = report.text.trimEnd().length;
   const blocks = [...report.preamble, ...report.allSections.flatMap((section) => section.blocks)];
-  return blocks.some((block) => block.range.start < offset && block.range.end >= end && isUnclosed(block));
+  for (const block of blocks) {
+    if (block.range.start >= offset || block.range.end < end) continue;
+    const closing = closingOf(block);
+    if (closing !== null) return closing;
+  }
+  return null;
 }
 
 const FENCE_OPENING = /^[ ]{0,3}(`{3,}|~{3,})/;
 
-/** A fence without its closing line, or an HTML comment or raw-text element without its end: Markdown reads on. */
-function isUnclosed(block: Block): boolean {
+/** The closing line a fence, HTML comment or raw-text element lacks (Markdown reads on without it); null when closed. */
+function closingOf(block: Block): string | null {
   const text = block.text.trim();
   if (block.type === 'fence') {
     const opening = FENCE_OPENING.exec(block.text)?.[1] ?? '```';
     const last = text.slice(text.lastIndexOf('\n') + 1).trim();
-    return text.indexOf('\n') === -1 || !(last.startsWith(opening) && last.replaceAll(opening[0], '') === '');
+    const closed = text.indexOf('\n') !== -1 && last.startsWith(opening) && last.replaceAll(opening[0], '') === '';
+    return closed ? null : opening;
   }
-  if (block.type !== 'html_block') return false;
-  const closing = text.startsWith('<!--') ? '-->' : (/^<(script|pre|style|textarea)\b/i.exec(text)?.[1] ?? null);
-  if (closing === null) return false;
-  return !text.toLowerCase().includes(closing === '-->' ? closing : `</${closing.toLowerCase()}>`);
+  if (block.type !== 'html_block') return null;
+  if (text.startsWith('<!--')) return text.includes('-->') ? null : '-->';
+  const element = /^<(script|pre|style|textarea)\b/i.exec(text)?.[1]?.toLowerCase();
+  if (!element) return null;
+  return text.toLowerCase().includes(`</${element}>`) ? null : `</${element}>`;
 }
 
 /**
- * Moves a section (with its subsections) to its template position, as one edit over the text between the two
- * places: a deletion and an insertion at the same offset would overlap.
+ * Moves a section (with its subsections) to its template position among the sections that stay (`anchors`), as one
+ * edit over the text between the two places: a deletion and an insertion at the same offset would overlap. Its
+ * headings take the level of the place, or the sections around it would become its subsections (or it theirs);
+ * null when they cannot.
  */
-export function moveSectionEdit(report: ParsedReport, match: SectionMatch, topLevel: readonly SectionMatch[]): TextEdit {
+export function moveSectionEdit(report: ParsedReport, match: SectionMatch, topLevel: readonly SectionMatch[], anchors: ReadonlySet<SectionMatch>): TextEdit | null {
   const section = match.section!;
   const text = report.lines.text;
   const eol = report.lines.eol;
-  const target = templatePosition(report, match, siblingsOf(match, topLevel), section);
-  const moved = text.slice(section.range.start, section.range.end);
+  const placement = placementOf(report, match, topLevel, (candidate) => anchors.has(candidate));
+  const target = placement.offset;
+  const moved = releveled(report, section, placement.level - section.heading.level);
+  if (moved === null) return null;
   const withoutSection = text.slice(0, section.range.start) + text.slice(section.range.end);
   const at = target > section.range.start ? target - (section.range.end - section.range.start) : target;
   const insertion = blockInsertion(withoutSection, at, moved, eol);
@@ -119,6 +139,32 @@ export function moveSectionEdit(report: ParsedReport, match: SectionMatch, topLe
   const start = Math.min(section.range.start, at);
   const end = Math.max(section.range.end, target);
   return { start, end, newText: result.slice(start, result.length - (text.length - end)) };
+}
+
+/**
+ * A section's text with each of its headings `delta` levels deeper (higher when negative): the `#` run of an ATX
+ * heading, the underline of a setext one. Null when a heading would leave levels 1–6, or a setext one level 2.
+ */
+function releveled(report: ParsedReport, section: Section, delta: number): string | null {
+  const text = report.lines.text;
+  const { start, end } = section.range;
+  const edits: TextEdit[] = [];
+  for (const heading of delta === 0 ? [] : report.allSections.filter((s) => s.range.start >= start && s.range.start < end).map((s) => s.heading)) {
+    const level = heading.level + delta;
+    if (level < 1 || level > MAX_HEADING_LEVEL) return null;
+    const markup = text.slice(heading.range.start, heading.range.end);
+    const atx = /^ {0,3}(#+)/.exec(markup);
+    if (atx) {
+      const hashes = heading.range.start - start + atx[0].length - atx[1].length;
+      edits.push({ start: hashes, end: hashes + atx[1].length, newText: '#'.repeat(level) });
+      continue;
+    }
+    if (level > 2) return null;
+    const underline = Math.max(markup.lastIndexOf('\n'), markup.lastIndexOf('\r')) + 1;
+    const offset = heading.range.start - start + underline;
+    edits.push({ start: offset, end: heading.range.end - start, newText: markup.slice(underline).replace(/[=-]/g, level === 1 ? '=' : '-') });
+  }
+  return applyEdits(text.slice(start, end), edits);
 }
 
 /** Whether a text is only template placeholder or nothing at all. */
@@ -225,17 +271,23 @@ export function markSectionNotApplicableEdits(report: ParsedReport, section: Sec
     const groups = [markers, leftovers.fields, ...leftovers.comments.map((comment) => [comment])].filter((group) => group.length > 0);
     const atEnd = section.bodyRange.end >= text.length;
     const body = groups.map((group) => group.join(eol)).join(eol + eol);
-    return [{ start: section.bodyRange.start, end: section.bodyRange.end, newText: eol + body + eol + (atEnd ? '' : eol) }];
+    return [{ start: section.bodyRange.start, end: section.bodyRange.end, newText: lineBreaksBefore(text, section.bodyRange.start, eol) + body + eol + (atEnd ? '' : eol) }];
   }
   const edits: TextEdit[] = [];
   if (!section.lines[0] || !isNotApplicable(section.lines[0].text)) {
-    edits.push({ start: section.bodyRange.start, end: section.bodyRange.start, newText: eol + notApplicableText(reason) + eol });
+    edits.push({ start: section.bodyRange.start, end: section.bodyRange.start, newText: lineBreaksBefore(text, section.bodyRange.start, eol) + notApplicableText(reason) + eol });
   }
   for (const field of section.fields.filter((candidate) => isPlaceholderOrEmpty(candidate.value, placeholders))) {
     const needsSpace = !/\s/.test(text.charAt(field.valueRange.start - 1));
     edits.push({ start: field.valueRange.start, end: field.valueRange.end, newText: (needsSpace ? ' ' : '') + 'N/A' });
   }
   return edits;
+}
+
+/** What separates a paragraph written at the offset from the heading before it: a heading with no line break of its own needs two. */
+function lineBreaksBefore(text: string, offset: number, eol: string): string {
+  const char = text.charAt(offset - 1);
+  return char === '\n' || char === '\r' ? eol : eol + eol;
 }
 
 /** The text without the line breaks at its end. */

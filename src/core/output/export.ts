@@ -3,7 +3,7 @@ import type { ExportedDiagnostic, ReportExport } from './exportSchema';
 import type { LineIndex } from '../text/lineIndex';
 import { matchFields, sectionState, type SectionMatch } from '../template/match';
 import type { Section } from '../parse/report';
-import { MAX_HEADING_LEVEL, sectionLevel, siblingsOf, templatePosition } from '../edits/sections';
+import { MAX_HEADING_LEVEL, placementOf } from '../edits/sections';
 import { timelineToJson } from './timeline';
 import type { Diagnostic } from '../diagnostics';
 
@@ -64,10 +64,10 @@ function exportSections(analysis: Analysis): ExportedSection[] {
   const insertionLine = (found: SectionMatch): number =>
     found.parent && !found.parent.section
       ? insertionLine(found.parent)
-      : report.lines.positionAt(templatePosition(report, found, siblingsOf(found, match.sections))).line + 1;
+      : report.lines.positionAt(placementOf(report, found, match.sections).offset).line + 1;
   const missing = match.all
     .filter((found) => !found.section)
-    .map((found) => ({ title: found.template.title, level: Math.min(MAX_HEADING_LEVEL, sectionLevel(report, found, match.sections)), line: insertionLine(found), state: 'missing' as const }));
+    .map((found) => ({ title: found.template.title, level: Math.min(MAX_HEADING_LEVEL, placementOf(report, found, match.sections).level), line: insertionLine(found), state: 'missing' as const }));
   // A stable sort keeps template order among missing sections and puts them before the heading they are inserted at.
   return [...missing, ...present].sort((a, b) => a.line - b.line);
 }

@@ -90,7 +90,7 @@ export interface ParsedReport {
   readonly allSections: Section[];
   /** Rules turned off for the whole document by a disable comment before the first section. */
   readonly disabledRules: Set<string>;
-  /** Content before the first section (after the title). */
+  /** Content before the first section (the title is not a block). */
   readonly preamble: Block[];
 }
 
@@ -232,7 +232,7 @@ class SectionBuilder {
     const type = token.type.replace(/_open$/, '');
     const block: Block = { type, startLine, endLine, range, text: this.lines.text.slice(range.start, range.end) };
     if (this.current) this.current.blocks.push(block);
-    else if (this.title) this.preamble.push(block);
+    else this.preamble.push(block);
   }
 
   private addInline(map: [number, number], listItem: boolean, firstOfItem: boolean): void {

@@ -51,8 +51,18 @@ export class LineIndex {
     return Math.min(this.lineStart(line) + character, this.lineEnd(line));
   }
 
-  /** The line break the text uses most, for text we insert. */
+  private commonEol: string | undefined;
+
+  /** The line break the text uses most (\n when it has none), for text we insert. */
   get eol(): string {
-    return /\r\n/.test(this.text) ? '\r\n' : '\n';
+    if (this.commonEol === undefined) {
+      const counts = { '\n': 0, '\r\n': 0, '\r': 0 };
+      for (let line = 1; line < this.starts.length; line++) {
+        const start = this.starts[line];
+        counts[this.text.charCodeAt(start - 1) === 13 ? '\r' : this.text.charCodeAt(start - 2) === 13 ? '\r\n' : '\n']++;
+      }
+      this.commonEol = (['\n', '\r\n', '\r'] as const).reduce((best, eol) => (counts[eol] > counts[best] ? eol : best));
+    }
+    return this.commonEol;
   }
 }

@@ -67,7 +67,7 @@ function emptySections(context: RuleContext): Diagnostic[] {
 /**
  * Sections out of template order: those outside the longest run of sections that already follow the template's
  * order (so "Recommendations" written first is the one to move, not the eight sections after it). Each is moved
- * after the nearest section the template puts before it, or before the nearest one it puts after it.
+ * after the nearest section of that run the template puts before it, or before the nearest one it puts after it.
  */
 function misplacedSections(context: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -79,10 +79,14 @@ function misplacedSections(context: RuleContext): Diagnostic[] {
       const before = [...inOrder].filter((other) => other.index < m.index).pop();
       const after = [...inOrder].find((other) => other.index > m.index);
       const where = before ? `after "${before.template.title}"` : `before "${after!.template.title}"`;
+      const move = moveSectionEdit(context.report, m, context.match.sections, inOrder);
       found.push(
-        diagnostic('section.order', m.section!.heading.range, `"${m.template.title}" should come ${where}, as in the template`, [
-          { title: `Move "${m.template.title}" to its template position`, edits: [moveSectionEdit(context.report, m, context.match.sections)], isPreferred: true },
-        ]),
+        diagnostic(
+          'section.order',
+          m.section!.heading.range,
+          `"${m.template.title}" should come ${where}, as in the template`,
+          move ? [{ title: `Move "${m.template.title}" to its template position`, edits: [move], isPreferred: true }] : [],
+        ),
       );
     }
     for (const m of siblings) visit(m.children);
