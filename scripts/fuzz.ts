@@ -16,14 +16,13 @@
 // a predicate that fails only for that class, so that every distinct failure gets its own minimal counterexample.
 // Exits 1 when any property failed.
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadCorpus } from '../test/property/corpus';
 import { FUZZ_SCALE } from '../test/property/generators';
 import { caseArbitrary, describeError, PROPERTIES, type Case, type ReportProperty } from '../test/property/properties';
 
-const ROOT = join(__dirname, '..', '..');
+import { ROOT } from '../test/unit/helpers';
 /** How long the shrinking of one failure class may take before the smallest case found so far is kept. */
 const SHRINK_BUDGET_MS = 120_000;
 

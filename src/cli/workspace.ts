@@ -8,6 +8,7 @@ import { exportDiagnostics } from '../core/output/export';
 import type { LintedFile } from '../core/output/exportSchema';
 import type { TemplateRegistry } from '../core/template/registry';
 import { LineIndex } from '../core/text/lineIndex';
+import { loadAttackCatalog } from './attackCatalog';
 import { displayPath, readOptionalText } from './files';
 
 /** The folder's configuration and templates, loaded as the extension loads a workspace folder's. */
@@ -28,7 +29,7 @@ export async function loadWorkspace(root: string, now: Date): Promise<Workspace>
   const problems = project.files
     .filter((file) => file.diagnostics.length > 0)
     .map((file): LintedFile => ({ file: displayPath(root, join(root, file.path)), kind: null, diagnostics: exportDiagnostics(new LineIndex(file.text), file.diagnostics) }));
-  const options = analysisOptions(project, now);
+  const options = analysisOptions(project, now, await loadAttackCatalog());
   return { root, config: project.config, templates: project.templates, problems, options, analyze: (text, matchesGlobs) => analyzeIfReport(text, matchesGlobs, options) };
 }
 

@@ -65,6 +65,15 @@ export const RULES = {
     description: 'The metrics contradict each other at every reading of their dates: contained before detected, recovered before contained, or a step before the start.',
   },
   'timeline.missing-timezone': { severity: 'information', description: 'A time has no zone and the front matter sets no `timezone`.' },
+  'attack.unknown-id': { severity: 'error', description: 'An ATT&CK technique, sub-technique or tactic ID that ATT&CK Enterprise does not have.' },
+  'attack.revoked': { severity: 'warning', description: 'A technique ATT&CK has revoked; the message and the fix name the one that replaces it.' },
+  'attack.deprecated': { severity: 'warning', description: 'A technique ATT&CK has deprecated.' },
+  'attack.tactic-mismatch': { severity: 'warning', description: 'A technique listed under a tactic (a field name or heading) it does not belong to.' },
+  'attack.name-mismatch': { severity: 'information', description: "The name written next to an ATT&CK ID is not ATT&CK's name for it." },
+  'ioc.live': { severity: 'warning', description: 'A URL, domain, IP or e-mail address written live (clickable) in the indicators.' },
+  'ioc.malformed': { severity: 'warning', description: 'An indicator that cannot be one: a hash of the wrong length, an IPv4 octet over 255, a malformed CVE ID.' },
+  'ioc.private-address': { severity: 'information', description: 'A private, loopback or link-local address listed as an indicator.' },
+  'content.secret': { severity: 'warning', description: 'A credential or key in the text; an error when the TLP label lets the report be shared widely (CLEAR, GREEN).' },
 } as const satisfies Record<string, Omit<RuleInfo, 'id'>>;
 
 export type RuleId = keyof typeof RULES;
@@ -76,8 +85,6 @@ export function ruleDocsUrl(id: string): string {
   return `${DOCS_URL}#${id.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
 }
 
-export function diagnostic(rule: RuleId, range: Range, message: string, fixes?: readonly Fix[]): Diagnostic {
-  return fixes && fixes.length > 0
-    ? { rule, severity: RULES[rule].severity, message, range, fixes }
-    : { rule, severity: RULES[rule].severity, message, range };
+export function diagnostic(rule: RuleId, range: Range, message: string, fixes?: readonly Fix[], severity: Severity = RULES[rule].severity): Diagnostic {
+  return fixes && fixes.length > 0 ? { rule, severity, message, range, fixes } : { rule, severity, message, range };
 }

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { ReportCodeActions } from './codeActions';
+import { AttackCompletions, suggestOnTechniqueStart } from './completion';
+import { AttackHovers } from './hover';
 import { newReport, type NewReportArgs } from './commands/newReport';
 import { markAttackSectionsNotApplicableCommand, markSectionNotApplicable, type NotApplicableArgs } from './commands/notApplicable';
 import { fixAllCommand } from './commands/fixAll';
+import { defangIndicators, refangIndicators, type IndicatorArgs } from './commands/indicators';
+import { exportNavigatorLayer, exportStix, type IntelExportArgs } from './commands/intelExport';
 import { validateWorkspace } from './commands/validateWorkspace';
 import { DiagnosticsPublisher } from './diagnostics';
+import { AttackCatalogLoader } from './attackCatalog';
 import { Log } from './log';
 import { Projects } from './projects';
 import { Reports } from './reports';
@@ -17,7 +22,8 @@ export async function activateShared(context: vscode.ExtensionContext): Promise<
   const log = new Log();
   const clock = () => new Date();
   const projects = new Projects(log);
-  const reports = new Reports(projects, clock, log);
+  const attack = new AttackCatalogLoader(context.extensionUri, log);
+  const reports = new Reports(projects, attack, clock, log);
   const diagnostics = new DiagnosticsPublisher(reports, log);
   const statusBar = new ReportStatusBar(reports);
   const services: Services = { projects, reports, diagnostics, log, clock };
@@ -31,16 +37,23 @@ export async function activateShared(context: vscode.ExtensionContext): Promise<
     diagnostics.onDidPublish(() => statusBar.update()),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReportCodeActions(reports, log), ReportCodeActions.metadata),
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, new AttackHovers(reports, log)),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new AttackCompletions(reports, log), ...AttackCompletions.triggerCharacters),
+    suggestOnTechniqueStart(reports),
     vscode.commands.registerCommand(COMMANDS.newReport, (args?: NewReportArgs) => newReport(services, args)),
     vscode.commands.registerCommand(COMMANDS.markSectionNotApplicable, (args?: NotApplicableArgs) => markSectionNotApplicable(services, args)),
     vscode.commands.registerCommand(COMMANDS.markAttackSectionsNotApplicable, (args?: NotApplicableArgs) => markAttackSectionsNotApplicableCommand(services, args)),
     vscode.commands.registerCommand(COMMANDS.fixAll, (args?: NotApplicableArgs) => fixAllCommand(services, args)),
     vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => validateWorkspace(services)),
+    vscode.commands.registerCommand(COMMANDS.defangIndicators, (args?: IndicatorArgs) => defangIndicators(services, args)),
+    vscode.commands.registerCommand(COMMANDS.refangIndicators, (args?: IndicatorArgs) => refangIndicators(services, args)),
+    vscode.commands.registerCommand(COMMANDS.exportStix, (args?: IntelExportArgs) => exportStix(services, args)),
+    vscode.commands.registerCommand(COMMANDS.exportNavigatorLayer, (args?: IntelExportArgs) => exportNavigatorLayer(services, args)),
   );
 
   const timelinePreview = registerTimelinePreview(context, services);
 
-  await projects.reload();
+  await Promise.all([projects.reload(), attack.load()]);
   diagnostics.publishAllOpen();
   statusBar.update();
   return { ...services, timelinePreview };

@@ -3,6 +3,7 @@ import { CONFIG_FILE_NAME, relativeFolder, resolveConfig, type ResolvedConfig } 
 import { loadProject, type Project, type ProjectFiles } from '../core/project/loader';
 import { TemplateRegistry } from '../core/template/registry';
 import type { SeveritySetting } from '../core/diagnostics';
+import { DEFAULT_DEFANG_STYLE, type DefangStyle } from '../core/security/indicators';
 import { positionsOf, toDiagnostic } from './convert';
 import { KeyedDebouncer } from './debounce';
 import type { Log } from './log';
@@ -115,5 +116,6 @@ function settingsFor(scope: vscode.Uri): Partial<ResolvedConfig> {
     files: settings.get<string[]>('files'),
     folder: settings.get<string>('folder'),
     notApplicableReason: settings.get<string>('notApplicableReason'),
+    defang: { dot: settings.get<DefangStyle['dot']>('defang.dot') ?? DEFAULT_DEFANG_STYLE.dot, at: settings.get<DefangStyle['at']>('defang.at') ?? DEFAULT_DEFANG_STYLE.at },
   };
 }

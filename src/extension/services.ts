@@ -22,4 +22,8 @@ export const COMMANDS = {
   copyTimelineAsMermaid: 'incidentReport.copyTimelineAsMermaid',
   copyTimelineAsMermaidGantt: 'incidentReport.copyTimelineAsMermaidGantt',
   copyTimelineAsJson: 'incidentReport.copyTimelineAsJson',
+  defangIndicators: 'incidentReport.defangIndicators',
+  refangIndicators: 'incidentReport.refangIndicators',
+  exportStix: 'incidentReport.exportStix',
+  exportNavigatorLayer: 'incidentReport.exportNavigatorLayer',
 } as const;

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Timeline } from '../core/timeline/types';
+import type { Range } from '../core/types';
 import { webviewMessageSchema, type HostMessage, type ViewMode } from '../shared/timelineMessages';
 import { toRange } from './convert';
 import type { Services } from './services';
-import { fileNameOf, reportTitle, timelineView } from './timelineView';
+import { fileNameOf, reportTitle, techniqueViews, timelineView } from './timelineView';
 import { timelineHtml, timelineWebviewOptions } from './timelineWebview';
 
 /** The view the preview shows (list or time axis), remembered across panels and sessions. */
@@ -82,6 +83,9 @@ export class TimelinePanel implements vscode.Disposable {
       case 'reveal':
         if (parsed.data.uri === this.uri.toString()) await this.reveal(parsed.data.eventId);
         return;
+      case 'revealTechnique':
+        if (parsed.data.uri === this.uri.toString()) await this.revealTechnique(parsed.data.techniqueId);
+        return;
       case 'mode':
         return this.mode.set(parsed.data.mode);
     }
@@ -96,10 +100,21 @@ export class TimelinePanel implements vscode.Disposable {
     const event = this.shown?.events.find(({ id }) => id === eventId);
     if (!event) return;
     this.highlighted = event.id; // the webview highlighted it on the click
-    // The editor takes the focus, so that typing goes on where the event is.
+    await this.select(event.range);
+  }
+
+  private async revealTechnique(techniqueId: string): Promise<void> {
+    const check = this.services.reports.analyze(this.document)?.attackChecks.find(({ reference }) => reference.id === techniqueId);
+    if (check) await this.select(check.reference.range);
+  }
+
+  /**
+   * Shows the range in the editor, which takes the focus so that typing goes on there: the cursor at its start
+   * (an event's first line, where its date is), the rest selected.
+   */
+  private async select(offsets: Range): Promise<void> {
     const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: false });
-    const range = toRange(this.document, event.range);
-    // The cursor goes to the event's first line, where its date is, with the rest of the event selected.
+    const range = toRange(this.document, offsets);
     editor.selection = new vscode.Selection(range.end, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -118,7 +133,8 @@ export class TimelinePanel implements vscode.Disposable {
     }
     const { timeline } = analysis;
     this.shown = timeline;
-    return { type: 'update', uri, view: timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp), mode: this.mode.get() };
+    const view = timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp, techniqueViews(analysis));
+    return { type: 'update', uri, view, mode: this.mode.get() };
   }
 
   private post(message: HostMessage): void {

@@ -4,7 +4,7 @@ import { hasTimeOfDay, type Precision } from '../core/parse/dates';
 import { axisLayout } from '../core/timeline/axis';
 import { DAY, formatDuration, formatEventTime, metricLines, startLine } from '../core/timeline/format';
 import type { PhaseCategory, Timeline, TimelineEvent } from '../core/timeline/types';
-import type { EventView, PhaseGroupView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
+import type { EventView, PhaseGroupView, TechniqueView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
 
 const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
   attack: 'Attack',
@@ -17,8 +17,7 @@ const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
 
 type DatedEvent = TimelineEvent & { readonly at: string; readonly precision: Precision };
 
-
-export function timelineView(timeline: Timeline, title: string, tlp: unknown): TimelineView {
+export function timelineView(timeline: Timeline, title: string, tlp: unknown, techniques: readonly TechniqueView[]): TimelineView {
   const dated = timeline.events.filter((event): event is DatedEvent => event.at !== null && event.precision !== null);
   const undated = timeline.events.filter((event) => event.at === null);
   return {
@@ -37,7 +36,22 @@ export function timelineView(timeline: Timeline, title: string, tlp: unknown): T
     ),
     undated: undated.map(eventView),
     axis: axisLayout(timeline),
+    techniques,
   };
+}
+
+/** Each technique the report cites, once, in kill-chain order (by its earliest tactic), unknown IDs last. */
+export function techniqueViews(analysis: Analysis): TechniqueView[] {
+  const catalog = analysis.attack;
+  if (!catalog) return [];
+  const cited = analysis.attackChecks.filter((check) => check.reference.kind === 'technique');
+  const citations = new Map<string, number>();
+  for (const { reference } of cited) citations.set(reference.id, (citations.get(reference.id) ?? 0) + 1);
+  return catalog.inKillChainOrder([...citations.keys()]).map((id) => {
+    const { technique, status } = cited.find((check) => check.reference.id === id)!;
+    const tactics = (technique?.tactics ?? []).map((shortname) => catalog.tacticByShortname(shortname)?.name ?? shortname);
+    return { id, name: technique?.name ?? id, tactics: tactics.join(', '), status, citations: citations.get(id)! };
+  });
 }
 
 /** The report's title (its first heading), else the file's name: for the preview and the Mermaid export. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { PhaseCategory } from '../core/timeline/types';
 import type { AxisLayout } from '../core/timeline/axis';
+import type { AttackStatus } from '../core/security/attack';
 import type { ReportKind } from '../core/types';
 
 export const TIMELINE_VIEW_TYPE = 'incidentReport.timeline';
@@ -41,6 +42,19 @@ export interface EventView {
   readonly gap: string | null;
 }
 
+/** An ATT&CK technique the report cites, for the list in kill-chain order. */
+export interface TechniqueView {
+  /** "T1566.001", as cited. */
+  readonly id: string;
+  /** ATT&CK's name; the ID itself when ATT&CK does not know it. */
+  readonly name: string;
+  /** "Initial Access" or "Defense Evasion, Privilege Escalation"; empty for an unknown ID. */
+  readonly tactics: string;
+  readonly status: AttackStatus;
+  /** How many times the report cites it. */
+  readonly citations: number;
+}
+
 /** A run of consecutive dated events of the same phase. */
 export interface PhaseGroupView {
   readonly phase: string;
@@ -66,6 +80,8 @@ export interface TimelineView {
   readonly undated: readonly EventView[];
   /** The dated events laid out on a time axis, with its compressed gaps and ticks. */
   readonly axis: AxisLayout;
+  /** The techniques the report cites, in kill-chain order (unknown IDs last); empty without ATT&CK data. */
+  readonly techniques: readonly TechniqueView[];
 }
 
 /**
@@ -81,6 +97,8 @@ export type HostMessage =
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** The event was clicked or chosen with Enter: reveal and select its source, and give the editor the focus. */
   z.object({ type: z.literal('reveal'), uri: z.string(), eventId: z.string() }),
+  /** A technique was chosen: reveal and select where the report first cites it. */
+  z.object({ type: z.literal('revealTechnique'), uri: z.string(), techniqueId: z.string() }),
   /** The list or the time axis was chosen: remembered for this panel and for the next ones. */
   z.object({ type: z.literal('mode'), mode: z.enum(VIEW_MODES) }),
 ]);

@@ -122,7 +122,7 @@ suite('export', () => {
     for (const [args, stderr] of [
       [['export'], 'incident-report export: give the report file (see "incident-report export --help")\n'],
       [['export', 'a.md', 'b.md'], 'incident-report export: give one report file (see "incident-report export --help")\n'],
-      [['export', '--format', 'yaml', 'incidents/clean.md'], 'incident-report export: --format must be one of json, not "yaml" (see "incident-report export --help")\n'],
+      [['export', '--format', 'yaml', 'incidents/clean.md'], 'incident-report export: --format must be one of json, stix, attack-navigator, not "yaml" (see "incident-report export --help")\n'],
       [['export', 'folder.md'], 'incident-report: cannot read folder.md: it is a folder\n'],
       [['export', 'gone.md'], 'incident-report: cannot read gone.md: no such file\n'],
     ] as const) {

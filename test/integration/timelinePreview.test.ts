@@ -138,6 +138,23 @@ suite('Timeline preview', () => {
     assert.deepStrictEqual(sent.filter((m) => m.type === 'highlight').map((m) => m.type === 'highlight' && m.eventId), [other.id]);
   });
 
+  test('lists the cited ATT&CK techniques in kill-chain order; choosing one selects its first citation', async () => {
+    const text = `${REPORT}\n## Attack Methodology\n\n- **Exfiltration:** T1567.002\n- **Initial Access:** T1566.001 Spearphishing Attachment\n`;
+    const { editor, view } = await openPreviewOf('preview-techniques.md', text);
+    assert.deepStrictEqual(
+      view.techniques.map(({ id, tactics }) => `${id} ${tactics}`),
+      ['T1566.001 Initial Access', 'T1567.002 Exfiltration'],
+    );
+    const line = editor.document.getText().split('\n').findIndex((candidate) => candidate.includes('T1566.001'));
+    await preview.receiveMessage({ type: 'revealTechnique', uri: editor.document.uri.toString(), techniqueId: 'T1566.001' });
+    const selection = await waitUntil(
+      vscode.window.onDidChangeTextEditorSelection,
+      () => (editor.selection.start.line === line ? editor.selection : undefined),
+      () => `the selection on line ${line}; it is on ${editor.selection.start.line}`,
+    );
+    assert.strictEqual(editor.document.getText(selection), 'T1566.001');
+  });
+
   test('ignores invalid messages and messages about another document', async () => {
     const { editor, view } = await openPreviewOf('preview-invalid.md');
     const first = eventWithText(view, 'stolen credentials');

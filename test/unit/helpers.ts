@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analysis/analyze';
 import { applyEdits } from '../../src/core/edits/apply';
 import { builtinTemplates, TemplateRegistry } from '../../src/core/template/registry';
@@ -9,7 +9,12 @@ import { parseTemplateFile } from '../../src/core/template/templateFile';
 import { loadProject, type Project } from '../../src/core/project/loader';
 import type { Diagnostic, Fix } from '../../src/core/diagnostics';
 
-export const ROOT = join(__dirname, '..', '..', '..');
+/** The project's folder: the nearest one above this bundle with a package.json (tests and scripts bundle this file at different depths). */
+export const ROOT = projectRoot(__dirname);
+
+function projectRoot(folder: string): string {
+  return existsSync(join(folder, 'package.json')) || dirname(folder) === folder ? folder : projectRoot(dirname(folder));
+}
 export const NOW = new Date('2026-11-23T12:00:00Z');
 
 export function readProjectFile(...path: string[]): string {

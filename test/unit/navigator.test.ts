@@ -1,77 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { z } from 'zod';
 import { navigatorLayer } from '../../src/core/output/navigator';
 import { CATALOG } from './attackCatalog';
-
-// The ATT&CK Navigator Layer File Format, version 4.5, transcribed from its specification
-// (mitre-attack/attack-navigator, layers/spec/v4.5/layerformat.md): every property the spec defines, with its type,
-// whether it is required, and its allowed values; unknown properties are refused (.strict()).
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
-const metadata = z.union([z.object({ name: z.string(), value: z.string() }).strict(), z.object({ divider: z.boolean() }).strict()]);
-const link = z.union([z.object({ label: z.string(), url: z.string().regex(/^[a-z][a-z0-9+.-]*:\/\//) }).strict(), z.object({ divider: z.boolean() }).strict()]);
-const technique = z
-  .object({
-    techniqueID: z.string().regex(/^T\d{4}(\.\d{3})?$/),
-    tactic: z.string().optional(),
-    comment: z.string().optional(),
-    enabled: z.boolean().optional(),
-    score: z.number().optional(),
-    color: z.string().optional(),
-    metadata: z.array(metadata).optional(),
-    links: z.array(link).optional(),
-    showSubtechniques: z.boolean().optional(),
-  })
-  .strict();
-const layerSchema = z
-  .object({
-    versions: z
-      .object({
-        attack: z.string().optional(),
-        navigator: z.string().refine((v) => /^\d+\.\d+\.\d+$/.test(v) && compareVersions(v, '4.9.0') >= 0, 'must be at least "4.9.0"'),
-        layer: z.literal('4.5'),
-      })
-      .strict()
-      .optional(),
-    name: z.string(),
-    description: z.string().optional(),
-    domain: z.enum(['enterprise-attack', 'mobile-attack', 'ics-attack']),
-    customDataURL: z.string().optional(),
-    filters: z.object({ platforms: z.array(z.string()).optional() }).strict().optional(),
-    sorting: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
-    layout: z
-      .object({
-        layout: z.enum(['side', 'flat', 'mini']).optional(),
-        showID: z.boolean().optional(),
-        showName: z.boolean().optional(),
-        showAggregateScores: z.boolean().optional(),
-        countUnscored: z.boolean().optional(),
-        aggregateFunction: z.enum(['average', 'min', 'max', 'sum']).optional(),
-        expandedSubtechniques: z.enum(['none', 'all', 'annotated']).optional(),
-      })
-      .strict()
-      .optional(),
-    hideDisabled: z.boolean().optional(),
-    techniques: z.array(technique).optional(),
-    gradient: z
-      .object({ colors: z.array(color).min(2), minValue: z.number(), maxValue: z.number() })
-      .strict()
-      .refine((g) => g.maxValue > g.minValue, 'maxValue must be > minValue')
-      .optional(),
-    legendItems: z.array(z.object({ label: z.string(), color: z.string() }).strict()).optional(),
-    showTacticRowBackground: z.boolean().optional(),
-    tacticRowBackground: z.string().optional(),
-    selectTechniquesAcrossTactics: z.boolean().optional(),
-    selectSubtechniquesWithParent: z.boolean().optional(),
-    selectVisibleTechniques: z.boolean().optional(),
-    metadata: z.array(metadata).optional(),
-    links: z.array(link).optional(),
-  })
-  .strict();
-
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
-  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-}
+import { navigatorLayerSchema as layerSchema } from '../cli/schemaValidators';
 
 const REFERENCES = [
   { id: 'T1021.001', line: 14, tactic: 'lateral-movement' },

@@ -252,6 +252,21 @@ suite('regressions found by the property suite', () => {
     assert.ok(!/\n/.test(applyEdits(text, missing.fixes[0].edits)));
   });
 
+  test('a closed code fence with CR line breaks is not closed again, and the inserted section is a section', () => {
+    const text = '\uFEFF---\r---\r\r```\r## Indicators of Compromise\r```';
+    const missing = analyze(text).diagnostics.find((d) => d.message === 'Missing required section "Executive Summary"');
+    assert.ok(missing?.fixes?.[0]);
+    const fixed = applyEdits(text, missing.fixes[0].edits);
+    assert.equal(fixed.split('```').length - 1, 2, JSON.stringify(fixed));
+    assert.ok(!analyze(fixed).diagnostics.some((d) => d.message === missing.message), JSON.stringify(fixed));
+  });
+
+  test('a section written twice is not moved: section.duplicate asks to merge it first', () => {
+    const text = '# Incident Report: x\n\n## Recommendations\n\nA.\n\n## Executive Summary\n\nB.\n\n## Recommendations\n\nC.\n';
+    const rules = analyze(text).diagnostics.map((d) => d.rule);
+    assert.ok(rules.includes('section.duplicate') && !rules.includes('section.order'), rules.join(', '));
+  });
+
   test('a code fence left open before the title is closed before sections are inserted after it', () => {
     const text = '\n```\n## Indicators of Compromise\n\nFull Report';
     const marked = apply(text, markAttackSectionsNotApplicable(text, options, 'r'));

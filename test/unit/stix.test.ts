@@ -1,33 +1,11 @@
 import * as assert from 'node:assert/strict';
-import Ajv2020 from 'ajv/dist/2020';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stixBundle, stixPattern, tlpMarkingDefinition, type StixReportInput } from '../../src/core/output/stix';
 import { findAttackIds } from '../../src/core/security/attack';
 import { findIndicators } from '../../src/core/security/indicators';
-import { parseTlp, TLP_LEVELS } from '../../src/core/security/tlp';
+import { TLP_LEVELS } from '../../src/core/parse/frontMatterSchema';
 import { CATALOG } from './attackCatalog';
-import { ROOT } from './helpers';
+import { stixBundleValidator as bundleValidator } from '../cli/schemaValidators';
 
-const SCHEMAS = join(ROOT, 'test', 'fixtures', 'stix2.1');
-
-/** The official OASIS STIX 2.1 JSON Schemas (draft 2020-12), vendored in test/fixtures/stix2.1, every file added. */
-function bundleValidator() {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: false,
-    unicodeRegExp: false,
-    formats: {
-      uri: (value: string) => URL.canParse(value),
-      email: (value: string) => /^[^\s@]+@[^\s@]+$/.test(value),
-      'idn-hostname': (value: string) => /^[^\s/:]+$/.test(value),
-    },
-  });
-  for (const folder of ['common', 'observables', 'sdos', 'sros']) {
-    for (const file of readdirSync(join(SCHEMAS, folder))) ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS, folder, file), 'utf8')));
-  }
-  return ajv.getSchema('http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/common/bundle.json')!;
-}
 const validateBundle = bundleValidator();
 
 function assertValid(bundle: unknown): void {
@@ -73,7 +51,7 @@ function reportInput(overrides: Partial<StixReportInput> = {}): StixReportInput 
     created: '2026-03-02T10:15:00+01:00',
     modified: '2026-03-04T18:00:00Z',
     organisation: 'Example Corp',
-    tlp: parseTlp('TLP:AMBER'),
+    tlp: 'TLP:AMBER',
     techniques,
     indicators: findIndicators(REPORT),
     ...overrides,

@@ -106,7 +106,7 @@ suite('templates', () => {
   test('a template with its own titles gets events, metrics, missing sections and the N/A command from its roles', async () => {
     const project = await loadTestProject({ [`${TEMPLATES}/review.yaml`]: REVIEW_FORM });
     assert.deepEqual(project.files.flatMap((file) => file.diagnostics), []);
-    const options = analysisOptions(project, NOW);
+    const options = analysisOptions(project, NOW, undefined);
     const analysis = analyze(REVIEW, options);
     assert.equal(analysis.template.id, 'internal-review');
     assert.deepEqual(
@@ -138,7 +138,7 @@ suite('templates', () => {
   });
 
   test('the report title of a workspace template makes a Markdown file a report', async () => {
-    const options = analysisOptions(await loadTestProject({ [`${TEMPLATES}/review.yaml`]: REVIEW_FORM }), NOW);
+    const options = analysisOptions(await loadTestProject({ [`${TEMPLATES}/review.yaml`]: REVIEW_FORM }), NOW, undefined);
     const withoutFrontMatter = REVIEW.slice(REVIEW.indexOf('# Review'));
     assert.equal(analyzeIfReport(withoutFrontMatter, false, options)?.template.id, 'security-incident');
     assert.equal(analyzeIfReport(withoutFrontMatter.replace('# Review:', '# Notes:'), false, options), undefined);

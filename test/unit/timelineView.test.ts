@@ -59,7 +59,7 @@ suite('Timeline preview view', () => {
 
   test('dated events come in runs of one phase, with the time since the event before, in the report zone', () => {
     const analysis = analyze(REPORT);
-    const view = timelineView(analysis.timeline, 'View test', analysis.report.frontMatter?.raw.tlp);
+    const view = timelineView(analysis.timeline, 'View test', analysis.report.frontMatter?.raw.tlp, []);
 
     assert.deepEqual(
       view.metrics.map(({ name, value, known }) => [name, value, known]),

@@ -11,6 +11,9 @@ import type { TemplateRegistry } from '../template/registry';
 import { snapEdit, snapRange } from '../text/ranges';
 import { buildTimeline, emptyTimeline } from '../timeline/build';
 import type { ReportKind, TextEdit } from '../types';
+import type { AttackCatalog } from '../security/attack';
+import { DEFAULT_DEFANG_STYLE, type DefangStyle } from '../security/indicators';
+import { checkReportAttack } from '../security/reportAttack';
 
 export interface AnalysisOptions {
   readonly templates: TemplateRegistry;
@@ -19,6 +22,9 @@ export interface AnalysisOptions {
   /** The current time, for rules about the future. */
   readonly now?: Date;
   readonly notApplicableReason?: string;
+  /** MITRE ATT&CK: the extension, the CLI and the language server load it from the product's own files. */
+  readonly attack?: AttackCatalog;
+  readonly defangStyle?: DefangStyle;
 }
 
 /** What the rules saw (report, template, kind, match, timeline, …) and what they found. */
@@ -79,6 +85,9 @@ function ruleContext(report: ParsedReport, options: AnalysisOptions): RuleContex
     timezoneSet: frontMatter.timezone !== undefined,
     templateIds: options.templates.list().map((loaded) => loaded.template.id),
     notApplicableReason: options.notApplicableReason ?? DEFAULT_NOT_APPLICABLE_REASON,
+    attack: options.attack ?? null,
+    attackChecks: options.attack ? checkReportAttack(report, options.attack) : [],
+    defangStyle: options.defangStyle ?? DEFAULT_DEFANG_STYLE,
   };
   return { ...base, timeline: buildTimeline(base) };
 }
@@ -127,6 +136,9 @@ function internalError(text: string, options: AnalysisOptions, error: unknown): 
     templateIds: [],
     notApplicableReason: options.notApplicableReason ?? DEFAULT_NOT_APPLICABLE_REASON,
     timeline: emptyTimeline('UTC'),
+    attack: options.attack ?? null,
+    attackChecks: [],
+    defangStyle: options.defangStyle ?? DEFAULT_DEFANG_STYLE,
     diagnostics: [diagnostic('internal.error', snapRange(text, { start: 0, end: lines.lineEnd(0) }), message)],
   };
 }

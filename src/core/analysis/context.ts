@@ -4,6 +4,8 @@ import type { Template } from '../template/schema';
 import type { Timeline } from '../timeline/types';
 import type { ReportKind } from '../types';
 import type { Diagnostic } from '../diagnostics';
+import type { AttackCatalog, AttackCheck } from '../security/attack';
+import type { DefangStyle } from '../security/indicators';
 
 export type KindSource = 'front-matter' | 'template' | 'inferred';
 
@@ -26,6 +28,12 @@ export interface RuleContext {
   readonly notApplicableReason: string;
   /** The report's timeline, built once for the rules, the preview and the exports. */
   readonly timeline: Timeline;
+  /** MITRE ATT&CK, when loaded: without it no ATT&CK ID is checked. */
+  readonly attack: AttackCatalog | null;
+  /** The report's ATT&CK IDs checked against the catalog (none without one), for the rules, the preview and the exports. */
+  readonly attackChecks: readonly AttackCheck[];
+  /** How the `ioc.live` fix and the Defang command write indicators. */
+  readonly defangStyle: DefangStyle;
 }
 
 export type RuleCheck = (context: RuleContext) => Diagnostic[];

@@ -107,8 +107,9 @@ function closingOf(block: Block): string | null {
   const text = block.text.trim();
   if (block.type === 'fence') {
     const opening = FENCE_OPENING.exec(block.text)?.[1] ?? '```';
-    const last = text.slice(text.lastIndexOf('\n') + 1).trim();
-    const closed = text.indexOf('\n') !== -1 && last.startsWith(opening) && last.replaceAll(opening[0], '') === '';
+    const lines = text.split(/\r\n|\r|\n/);
+    const last = lines[lines.length - 1].trim();
+    const closed = lines.length > 1 && last.startsWith(opening) && last.replaceAll(opening[0], '') === '';
     return closed ? null : opening;
   }
   if (block.type !== 'html_block') return null;

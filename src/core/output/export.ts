@@ -6,10 +6,13 @@ import type { Section } from '../parse/report';
 import { MAX_HEADING_LEVEL, placementOf } from '../edits/sections';
 import { timelineToJson } from './timeline';
 import type { Diagnostic } from '../diagnostics';
+import { findIndicators, type Indicator } from '../security/indicators';
+import { exportAttack, exportIndicators } from './securityExport';
 
 /** The structured form of a report (`schemas/report.schema.json`): lines and columns 1-based. */
 export function exportReport(file: string, analysis: Analysis): ReportExport {
   const frontMatter = analysis.report.frontMatter;
+  const lineOf = (offset: number) => analysis.report.lines.positionAt(offset).line + 1;
   return {
     file,
     kind: analysis.kind,
@@ -18,8 +21,19 @@ export function exportReport(file: string, analysis: Analysis): ReportExport {
     fields: exportFields(analysis),
     sections: exportSections(analysis),
     timeline: timelineToJson(analysis.timeline),
+    attack: exportAttack(analysis.attackChecks, lineOf),
+    indicators: exportIndicators(reportIndicators(analysis), lineOf),
     diagnostics: exportDiagnostics(analysis.report.lines, analysis.diagnostics),
   };
+}
+
+/** Every indicator of the report's body (the front matter is metadata), with ranges in the whole text. */
+export function reportIndicators(analysis: Analysis): Indicator[] {
+  const bodyStart = analysis.report.frontMatter?.range.end ?? 0;
+  return findIndicators(analysis.report.text.slice(bodyStart)).map((indicator) => ({
+    ...indicator,
+    range: { start: bodyStart + indicator.range.start, end: bodyStart + indicator.range.end },
+  }));
 }
 
 export function exportDiagnostics(lines: LineIndex, diagnostics: readonly Diagnostic[]): ExportedDiagnostic[] {

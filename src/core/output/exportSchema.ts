@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRECISIONS } from '../parse/dates';
 import { REPORT_KINDS } from '../parse/frontMatterSchema';
+import { exportedAttackSchema, exportedIndicatorSchema } from './securityExport';
 
 const lineNumber = z.number().int().min(1);
 const instant = z.iso.datetime().nullable();
@@ -69,6 +70,8 @@ export const reportExportSchema = z
       })
       .strict()
       .describe('Events sorted by time, undated ones last.'),
+    attack: z.array(exportedAttackSchema).describe('Every ATT&CK technique, sub-technique and tactic ID cited in the report, in text order.'),
+    indicators: z.array(exportedIndicatorSchema).describe('Every indicator written anywhere in the report (front matter aside), in text order.'),
     diagnostics: z.array(exportedDiagnosticSchema),
   })
   .strict()

@@ -3,11 +3,11 @@
 import type { AttackCatalog } from '../security/attack';
 
 /** The layer format version this module writes, and the Navigator version its specification names with ATT&CK 18. */
-export const LAYER_FORMAT_VERSION = '4.5';
-export const NAVIGATOR_VERSION = '5.2.0';
+const LAYER_FORMAT_VERSION = '4.5';
+const NAVIGATOR_VERSION = '5.2.0';
 const USED_COLOR = '#e8684a';
 
-export interface NavigatorReference {
+interface NavigatorReference {
   /** A technique or sub-technique ID the catalog knows; others (unknown, revoked) are left out of the layer. */
   readonly id: string;
   /** 1-based line of the report it is cited on. */
@@ -25,7 +25,7 @@ export interface NavigatorLayerInput {
   readonly references: readonly NavigatorReference[];
 }
 
-export interface NavigatorTechnique {
+interface NavigatorTechnique {
   readonly techniqueID: string;
   readonly tactic?: string;
   readonly comment: string;

@@ -8,7 +8,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { IndicatorType } from '../security/indicators';
 import type { TlpLevel } from '../security/tlp';
 
-export interface StixTechniqueInput {
+interface StixTechniqueInput {
   /** "T1566.001". */
   readonly id: string;
   readonly name: string;

@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic, RULE_IDS, SEVERITY_SETTINGS, type Severity
 import { z } from 'zod';
 import { DEFAULT_NOT_APPLICABLE_REASON } from '../parse/notApplicable';
 import { parseYamlWithSchema } from '../parse/yamlDocument';
+import { DEFANG_ATS, DEFANG_DOTS, DEFAULT_DEFANG_STYLE, type DefangStyle } from '../security/indicators';
 
 export const CONFIG_FILE_NAME = '.incident-report.yaml';
 
@@ -16,6 +17,14 @@ export const configSchema = z
     files: z.array(z.string()).optional().describe('Globs of Markdown files that are reports.'),
     folder: z.string().optional().describe('Folder new reports are created in.'),
     notApplicableReason: z.string().min(1).optional().describe('The reason the N/A commands and fixes write, as in "N/A (reason)".'),
+    defang: z
+      .object({
+        dot: z.enum(DEFANG_DOTS).optional().describe('What a dot of a host becomes (default "[.]").'),
+        at: z.enum(DEFANG_ATS).optional().describe('What the "@" of an e-mail address becomes (default "[@]").'),
+      })
+      .strict()
+      .optional()
+      .describe('How the Defang Indicators command and the ioc.live fix write indicators; every form is read either way.'),
   })
   .strict()
   .describe('Incident Report Studio configuration (.incident-report.yaml).');
@@ -31,6 +40,8 @@ export interface ResolvedConfig {
   readonly folder: string;
   /** The reason the N/A commands and fixes write. */
   readonly notApplicableReason: string;
+  /** How indicators are defanged. */
+  readonly defang: DefangStyle;
 }
 
 const DEFAULT_CONFIG: ResolvedConfig = {
@@ -39,6 +50,7 @@ const DEFAULT_CONFIG: ResolvedConfig = {
   files: ['**/incidents/**/*.md'],
   folder: 'incidents',
   notApplicableReason: DEFAULT_NOT_APPLICABLE_REASON,
+  defang: DEFAULT_DEFANG_STYLE,
 };
 
 export function parseConfigFile(text: string): { config: ConfigFile; diagnostics: Diagnostic[] } {
@@ -62,6 +74,7 @@ export function resolveConfig(settings: Partial<ResolvedConfig>, file?: ConfigFi
     files: file?.files ?? settings.files ?? DEFAULT_CONFIG.files,
     folder: file?.folder ?? settings.folder ?? DEFAULT_CONFIG.folder,
     notApplicableReason: file?.notApplicableReason?.trim() || settings.notApplicableReason?.trim() || DEFAULT_CONFIG.notApplicableReason,
+    defang: { ...DEFAULT_CONFIG.defang, ...settings.defang, ...file?.defang },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AnalysisOptions } from '../analysis/analyze';
+import type { AttackCatalog } from '../security/attack';
 import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics';
 import { builtinTemplates, TemplateRegistry } from '../template/registry';
 import { resolveTemplates, type TemplateSource } from '../template/resolve';
@@ -66,9 +67,10 @@ export async function loadProject(files: ProjectFiles, settings: Partial<Resolve
   return { config, templates: new TemplateRegistry(templates), files: [...loaded, ...templateFiles.values()] };
 }
 
-/** The options of the core's analysis and commands for a project. */
-export function analysisOptions(project: Project, now: Date): AnalysisOptions {
-  return { templates: project.templates, rules: project.config.rules, now, notApplicableReason: project.config.notApplicableReason };
+/** The options of the core's analysis and commands for a project; ATT&CK comes from the product, not the project. */
+export function analysisOptions(project: Project, now: Date, attack: AttackCatalog | undefined): AnalysisOptions {
+  const { rules, notApplicableReason, defang } = project.config;
+  return { templates: project.templates, rules, now, notApplicableReason, defangStyle: defang, ...(attack && { attack }) };
 }
 
 async function readFile(files: ProjectFiles, path: string, rule: RuleId): Promise<{ text?: string; problem?: Diagnostic } | undefined> {

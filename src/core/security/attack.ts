@@ -43,8 +43,8 @@ export interface AttackData {
   readonly techniques: readonly AttackTechnique[];
 }
 
-export const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/;
-export const TACTIC_ID = /^TA\d{4}$/;
+const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/;
+const TACTIC_ID = /^TA\d{4}$/;
 
 /**
  * Checks that `value` has the shape of `AttackData` (a light hand check rather than a zod schema, so that the
@@ -262,6 +262,8 @@ export interface AttackCheck {
   readonly tactic?: AttackTactic;
   /** For a revoked technique: the one that replaces it (from `revokedBy`), when the catalog has it. */
   readonly replacement?: AttackTechnique;
+  /** The tactics the ID's label names (`- **Lateral Movement:** T1021`): none when the label names none. */
+  readonly listedUnder: readonly AttackTactic[];
   /**
    * The technique is listed under a tactic label it does not belong to: the tactics the label names and those of
    * the technique. Only checked for valid and deprecated techniques (a revoked one is reported as such first).
@@ -276,30 +278,31 @@ export interface AttackCheck {
  * stands under (e.g. "Lateral Movement" for `- **Lateral Movement:** T1566 Phishing`), or null.
  */
 export function checkAttackReference(catalog: AttackCatalog, text: string, reference: AttackIdReference, tacticLabel: string | null): AttackCheck {
+  const listedUnder = tacticLabel === null ? [] : catalog.tacticsNamedBy(tacticLabel);
   if (reference.kind === 'tactic') {
     const tactic = catalog.tactic(reference.id);
-    if (!tactic) return { reference, status: 'unknown' };
+    if (!tactic) return { reference, status: 'unknown', listedUnder };
     const nameMismatch = reference.inUrl ? undefined : checkWrittenName(text, reference.range, tactic.name);
-    return { reference, status: 'valid', tactic, ...(nameMismatch && { nameMismatch }) };
+    return { reference, status: 'valid', tactic, listedUnder, ...(nameMismatch && { nameMismatch }) };
   }
   const technique = catalog.technique(reference.id);
-  if (!technique) return { reference, status: 'unknown' };
+  if (!technique) return { reference, status: 'unknown', listedUnder };
   const status: AttackStatus = technique.revoked ? 'revoked' : technique.deprecated ? 'deprecated' : 'valid';
   const replacement = technique.revokedBy === undefined ? undefined : catalog.technique(technique.revokedBy);
   const nameMismatch = reference.inUrl ? undefined : checkWrittenName(text, reference.range, technique.name);
-  const tacticMismatch = status === 'revoked' || tacticLabel === null ? undefined : checkTactic(catalog, technique, tacticLabel);
+  const tacticMismatch = status === 'revoked' ? undefined : checkTactic(catalog, technique, listedUnder);
   return {
     reference,
     status,
     technique,
+    listedUnder,
     ...(replacement && { replacement }),
     ...(tacticMismatch && { tacticMismatch }),
     ...(nameMismatch && { nameMismatch }),
   };
 }
 
-function checkTactic(catalog: AttackCatalog, technique: AttackTechnique, label: string): AttackCheck['tacticMismatch'] {
-  const labelTactics = catalog.tacticsNamedBy(label);
+function checkTactic(catalog: AttackCatalog, technique: AttackTechnique, labelTactics: readonly AttackTactic[]): AttackCheck['tacticMismatch'] {
   if (labelTactics.length === 0 || labelTactics.some((tactic) => technique.tactics.includes(tactic.shortname))) return undefined;
   const techniqueTactics = technique.tactics.map((shortname) => catalog.tacticByShortname(shortname)).filter((t) => t !== undefined);
   return { labelTactics, techniqueTactics };

@@ -23,10 +23,10 @@ export interface Indicator {
   readonly range: Range;
 }
 
-export type MalformedKind = 'hash-length' | 'ipv4-octet' | 'cve-format';
+type MalformedKind = 'hash-length' | 'ipv4-octet' | 'cve-format';
 
 /** Something written like an indicator that cannot be one. */
-export interface MalformedIndicator {
+interface MalformedIndicator {
   readonly kind: MalformedKind;
   readonly written: string;
   readonly range: Range;
@@ -132,7 +132,7 @@ function ipv4Octets(value: string): number[] | null {
   return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part)) ? parts.map(Number) : null;
 }
 
-export function isIpv4(value: string): boolean {
+function isIpv4(value: string): boolean {
   return ipv4Octets(value)?.every((octet) => octet <= 255) ?? false;
 }
 
@@ -363,10 +363,13 @@ function findEmails(text: string): Candidate[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Defanging and refanging
 
+export const DEFANG_DOTS = ['[.]', '(.)', '[dot]'] as const;
+export const DEFANG_ATS = ['[@]', '[at]'] as const;
+
 /** How to defang: the dot and "@" replacements (every form is read back, whichever is written). */
 export interface DefangStyle {
-  readonly dot: '[.]' | '(.)' | '[dot]';
-  readonly at: '[@]' | '[at]';
+  readonly dot: (typeof DEFANG_DOTS)[number];
+  readonly at: (typeof DEFANG_ATS)[number];
 }
 
 export const DEFAULT_DEFANG_STYLE: DefangStyle = { dot: '[.]', at: '[@]' };

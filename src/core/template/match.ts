@@ -1,6 +1,6 @@
 import { isNotApplicable } from '../parse/notApplicable';
 import type { FieldLine, ParsedReport, Section } from '../parse/report';
-import type { Template, TemplateField, TemplateSection } from './schema';
+import type { FieldRole, Template, TemplateField, TemplateSection } from './schema';
 import { editDistance, normalizeTitle } from '../text/words';
 
 /** A template section and where (if anywhere) the report has it. */
@@ -105,6 +105,16 @@ export function matchFields(section: Section, template: TemplateSection): FieldM
     template: templateField,
     field: section.fields.find((field) => titleMatches(templateField, field.name)) ?? null,
   }));
+}
+
+/** The first field the report writes with this role, in template order; null when it writes none. */
+export function fieldWithRole(match: ReportMatch, role: FieldRole): { readonly template: TemplateField; readonly field: FieldLine } | null {
+  for (const m of match.all) {
+    if (!m.section) continue;
+    const found = matchFields(m.section, m.template).find(({ template, field }) => template.role === role && field);
+    if (found?.field) return { template: found.template, field: found.field };
+  }
+  return null;
 }
 
 /** Empty: nothing but comments and no subsections. N/A: its first paragraph says so, or every field does. */

@@ -4,7 +4,7 @@ import type { HostMessage, TimelineView, ViewMode } from '../../shared/timelineM
 import { axisContent, followAxisDetail } from './axis';
 import { element, setText } from './dom';
 import { EventNavigation } from './navigation';
-import { bannerContent, lanesContent, metricsContent, modeSwitch, notReportContent, summary } from './render';
+import { bannerContent, lanesContent, metricsContent, modeSwitch, notReportContent, summary, techniquesContent } from './render';
 import type { VsCodeApi } from './vscodeApi';
 
 class TimelinePage {
@@ -13,6 +13,7 @@ class TimelinePage {
   private readonly toolbar = element('div', { className: 'toolbar' });
   private readonly status = element('p', { className: 'status', attributes: { role: 'status', 'aria-live': 'polite' } });
   private readonly lanes = element('main', { className: 'lanes', attributes: { 'aria-label': 'Events' } });
+  private readonly techniques = element('section', { className: 'techniques', attributes: { 'aria-labelledby': 'techniques-title' } });
   private readonly navigation = new EventNavigation(this.lanes, (item) => this.choose(item));
   private readonly api: VsCodeApi = acquireVsCodeApi();
   /** The document shown: highlights about another one are ignored, and the page's own messages name it. */
@@ -23,7 +24,7 @@ class TimelinePage {
   private view: TimelineView | null = null;
 
   constructor(root: HTMLElement) {
-    root.append(this.banner, this.metrics, this.toolbar, this.status, this.lanes);
+    root.append(this.banner, this.metrics, this.toolbar, this.status, this.lanes, this.techniques);
     followAxisDetail(this.lanes);
   }
 
@@ -41,6 +42,7 @@ class TimelinePage {
           this.toolbar.replaceChildren();
           setText(this.status, '');
           this.lanes.replaceChildren(...notReportContent(message.fileName));
+          this.techniques.replaceChildren();
         });
         break;
       case 'highlight':
@@ -76,6 +78,11 @@ class TimelinePage {
     setText(this.status, summary(view));
     this.lanes.className = `lanes view-${mode}`;
     this.lanes.replaceChildren(...(mode === 'axis' ? axisContent(view) : lanesContent(view)));
+    this.techniques.replaceChildren(...techniquesContent(view, (techniqueId) => this.chooseTechnique(techniqueId)));
+  }
+
+  private chooseTechnique(techniqueId: string): void {
+    if (this.uri !== null) this.api.postMessage({ type: 'revealTechnique', uri: this.uri, techniqueId });
   }
 
   /** Another view: drawn at once, kept with this panel's state, and remembered by the host for the next panels. */

@@ -1,5 +1,5 @@
 // Builds the preview's DOM from a TimelineView. Report text only ever goes into `textContent`.
-import type { EventView, PhaseGroupView, TimelineView, TlpView, ViewMode } from '../../shared/timelineMessages';
+import type { EventView, PhaseGroupView, TechniqueView, TimelineView, TlpView, ViewMode } from '../../shared/timelineMessages';
 import { element } from './dom';
 
 const KIND_TITLES = { security: 'Security incident', operational: 'Operational incident' } as const;
@@ -56,6 +56,27 @@ export function summary(view: TimelineView): string {
   const count = view.dated.reduce((sum, group) => sum + group.events.length, 0) + view.undated.length;
   const events = `${count} ${count === 1 ? 'event' : 'events'}`;
   return view.undated.length > 0 ? `${events}, ${view.undated.length} undated` : events;
+}
+
+const STATUS_NOTES: Readonly<Record<TechniqueView['status'], string | null>> = { valid: null, unknown: 'not in ATT&CK', revoked: 'revoked', deprecated: 'deprecated' };
+
+/** The cited techniques in kill-chain order, each a button that reveals where the report first cites it. */
+export function techniquesContent(view: TimelineView, choose: (techniqueId: string) => void): Node[] {
+  if (view.techniques.length === 0) return [];
+  const items = view.techniques.map((technique) => {
+    const note = STATUS_NOTES[technique.status];
+    const parts: Node[] = [element('span', { className: 'technique-id', text: technique.id }), element('span', { className: 'technique-name', text: technique.name })];
+    if (note) parts.push(element('span', { className: `technique-status status-${technique.status}`, text: note }));
+    if (technique.tactics) parts.push(element('span', { className: 'technique-tactics', text: technique.tactics }));
+    const cited = technique.citations === 1 ? 'cited once' : `cited ${technique.citations} times`;
+    const button = element('button', { className: 'technique', attributes: { type: 'button', title: `${cited}: show the first citation` } }, parts);
+    button.addEventListener('click', () => choose(technique.id));
+    return element('li', {}, [button]);
+  });
+  return [
+    element('h2', { className: 'lane-title', text: 'ATT&CK techniques', attributes: { id: 'techniques-title' } }),
+    element('ol', { className: 'technique-list', attributes: { role: 'list' } }, items),
+  ];
 }
 
 export function notReportContent(fileName: string): Node[] {

@@ -1,10 +1,9 @@
 import { isBefore, readDate } from '../../parse/dates';
-import { matchFields, sectionState, type FieldMatch, type SectionMatch } from '../../template/match';
+import { fieldWithRole, matchFields, sectionState, type FieldMatch, type SectionMatch } from '../../template/match';
 import { isNotApplicable } from '../../parse/notApplicable';
 import { blockInsertion, isPlaceholderOrEmpty } from '../../edits/sections';
 import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics';
 import type { RuleContext } from '../context';
-import type { FieldRole } from '../../template/schema';
 import { placeholderSet } from './shared';
 
 export function checkFields(context: RuleContext): Diagnostic[] {
@@ -61,17 +60,9 @@ function checkEnum(value: string, range: Diagnostic['range'], name: string, valu
 
 /** The field with the `discovery` role dated before the one with the `incident-start` role. */
 function discoveryBeforeIncident(context: RuleContext): Diagnostic[] {
-  const fieldWithRole = (role: FieldRole) => {
-    for (const m of context.match.all) {
-      if (!m.section) continue;
-      const found = matchFields(m.section, m.template).find(({ template, field }) => template.role === role && field);
-      if (found) return found;
-    }
-    return null;
-  };
-  const discovery = fieldWithRole('discovery');
-  const incident = fieldWithRole('incident-start');
-  if (!discovery?.field || !incident?.field) return [];
+  const discovery = fieldWithRole(context.match, 'discovery');
+  const incident = fieldWithRole(context.match, 'incident-start');
+  if (!discovery || !incident) return [];
   const incidentDate = readDate(incident.field.value, { timezone: context.timezone });
   if (incidentDate.kind !== 'date') return [];
   const discoveryDate = readDate(discovery.field.value, { timezone: context.timezone, referenceYear: incidentDate.start.getUTCFullYear() });

@@ -72,7 +72,8 @@ function emptySections(context: RuleContext): Diagnostic[] {
 function misplacedSections(context: RuleContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   const visit = (siblings: readonly SectionMatch[]) => {
-    const present = siblings.filter((m) => m.section).sort((a, b) => a.section!.range.start - b.section!.range.start);
+    // A section written twice has no one place: section.duplicate asks to merge it first.
+    const present = siblings.filter((m) => m.section && m.duplicates.length === 0).sort((a, b) => a.section!.range.start - b.section!.range.start);
     const inOrder = new Set(longestInOrder(present));
     for (const m of present) {
       if (inOrder.has(m)) continue;
