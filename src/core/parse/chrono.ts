@@ -1,6 +1,6 @@
 import { strict, type ParsedResult } from 'chrono-node/en';
-
-const MONTH_NUMBERS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+import { RecentCache } from '../text/recentCache';
+import { monthNumber, readCommonDate } from './commonDates';
 
 /**
  * Chrono in strict mode with two parsers of its own, added through chrono's parser interface:
@@ -15,7 +15,7 @@ reader.parsers.push(
     pattern: () =>
       /(?<![\p{L}\d])(?:(?:early|mid|late)[ -])?(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)[ \t]+(\d{4})(?![\p{L}\d])/u,
     extract: (context, match) => {
-      const components = context.createParsingComponents({ month: MONTH_NUMBERS[match[1].slice(0, 3).toLowerCase()], year: Number(match[2]) });
+      const components = context.createParsingComponents({ month: monthNumber(match[1]), year: Number(match[2]) });
       components.addTag('parser/MonthWithYear');
       return components;
     },
@@ -33,41 +33,28 @@ reader.parsers.push(
 
 // Only the components chrono is certain of are used; a fixed reference keeps the rest from depending on the clock.
 export const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
-const CACHE_GENERATION = 50_000;
-let recentParses = new Map<string, ParsedResult[]>();
-let olderParses = new Map<string, ParsedResult[]>();
+const parses = new RecentCache<ParsedResult[]>(50_000);
 
 /**
  * Chrono's results for a text. Dashes become hyphens first (same length, so offsets hold): chrono reads
- * "March 22-23, 2019" as a range but stops at "March 22 – 23, 2019". Chrono takes ~0.1 ms a line, so results are
- * kept by text for two generations: while a document is edited, only the lines that changed are parsed again.
+ * "March 22-23, 2019" as a range but stops at "March 22 – 23, 2019". Chrono takes ~0.1 ms a line: the common
+ * forms are read without it (`readCommonDate`), and results are kept for the lines read lately, so that while a
+ * document is edited only the lines that changed are read again.
  */
 export function chronoResults(text: string): ParsedResult[] {
-  const recent = recentParses.get(text);
-  if (recent) return recent;
-  // A flat copy (concatenating, then slicing, flattens) for the key and for chrono, so that neither keeps alive
-  // the whole document the line was sliced from.
-  const own = ` ${text}`.slice(1);
-  const results = olderParses.get(text) ?? withOriginalText(reader.parse(own.replace(/[–—]/g, '-'), CHRONO_REFERENCE), own);
-  if (recentParses.size >= CACHE_GENERATION) {
-    olderParses = recentParses;
-    recentParses = new Map();
-  }
-  recentParses.set(own, results);
-  return results;
+  return parses.get(text, (line) => readCommonDate(line, CHRONO_REFERENCE) ?? readWithChrono(line));
 }
 
-/** The results with the text as written (its dashes), at the same offsets. */
-function withOriginalText(results: ParsedResult[], text: string): ParsedResult[] {
+/** Chrono's reading of a text, uncached, with every result's text as written (its dashes), at the same offsets. */
+export function readWithChrono(text: string): ParsedResult[] {
+  const results = reader.parse(text.replace(/[–—]/g, '-'), CHRONO_REFERENCE);
   // Chrono's results are plain objects whose `text` is only typed read-only; the dashes are put back in place.
   for (const result of results) (result as { text: string }).text = text.slice(result.index, result.index + result.text.length);
   return results;
 }
 
-/** Forgets every result, so that a benchmark measures reading dates cold. */
-export function clearDateCache(): void {
-  recentParses = new Map();
-  olderParses = new Map();
+export function clearChronoResults(): void {
+  parses.clear();
 }
 
 /** Chrono's reading of the text at another reference: what does not change with it was written, not inferred. */

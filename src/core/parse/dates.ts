@@ -1,7 +1,8 @@
 import type { ParsedComponents } from 'chrono-node';
 import { GB, type ParsedResult } from 'chrono-node/en';
 import type { Range } from '../types';
-import { CHRONO_REFERENCE, chronoAt, chronoResults } from './chrono';
+import { RecentCache } from '../text/recentCache';
+import { CHRONO_REFERENCE, chronoAt, chronoResults, clearChronoResults, readWithChrono } from './chrono';
 import { isNotApplicable } from './notApplicable';
 import { AMBIGUOUS_ZONES, GENERIC_ZONES, trailingZoneAbbreviation, type ZoneReading } from './zoneNames';
 import { instantOf, isoDate, wallClockAt, type WallClock } from './zones';
@@ -98,7 +99,9 @@ export function readDate(text: string, options: ReadDateOptions = {}): DateReadi
   if (isUnknownDate(text)) return { kind: 'unknown' };
   const found = findDate(text, options);
   if (found) return found;
-  const partial = chronoResults(text)[0];
+  // What chrono makes of it ("Thursday"), to say why it is no date: chrono itself, since a line without a digit is
+  // not given to it on the way to a date.
+  const partial = readWithChrono(text)[0];
   return partial ? unreadable(partial, `"${textOf(partial)}" is not a calendar date.`) : { kind: 'unreadable', problem: `No date could be read in "${shorten(text)}".` };
 }
 
@@ -107,11 +110,22 @@ export function readDate(text: string, options: ReadDateOptions = {}): DateReadi
  * ("Thursday", "within 2 hours", "3 days later") is passed over.
  */
 export function findDate(text: string, options: ReadDateOptions = {}): ReadDate | ReadTime | UnreadableDate | null {
-  for (const result of chronoResults(text)) {
-    const reading = readResult(result, options);
-    if (reading) return reading;
-  }
-  return null;
+  const key = `${options.referenceYear}|${options.referenceDate?.getTime()}|${options.timezone}|${options.offsetMinutes}|${options.zoneSource}|${text}`;
+  return readings.get(key, () => chronoResults(text).reduce<Reading | null>((found, result) => found ?? readResult(result, options), null));
+}
+
+type Reading = ReadDate | ReadTime | UnreadableDate;
+
+/**
+ * Readings by options and text, for the lines read lately: re-reading a document after an edit reads only the lines
+ * that changed (and those whose reference date did). Readings are immutable and shared.
+ */
+const readings = new RecentCache<Reading | null>(50_000);
+
+/** Forgets every reading and chrono result, so that a benchmark measures reading dates cold. */
+export function clearDateCache(): void {
+  readings.clear();
+  clearChronoResults();
 }
 
 const OTHER_REFERENCE = { instant: new Date(Date.UTC(2010, 5, 15, 12)), timezone: 0 };

@@ -48,8 +48,16 @@ interface SecretPattern {
   /** Global, linear-time; group 1, when present, is the secret within the match. */
   readonly pattern: RegExp;
   /** Further check of the secret, e.g. that it is not a placeholder. */
-  readonly accept?: (secret: string, text: string, start: number) => boolean;
+  readonly accept?: (secret: string) => boolean;
+  /**
+   * For a secret that only counts next to a clue (global): the pattern is only run on the 200 characters after each
+   * clue, the secret included, so that a report without the clue costs one search for it.
+   */
+  readonly near?: RegExp;
 }
+
+/** How far after its clue a `near` secret may start. */
+const NEAR = 200;
 
 /** Values that stand for a password without being one. */
 const PLACEHOLDER = /^(?:\*+|x+|\.+|<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\}|\$\{[^{}]*\}|%[^%]*%|password|passwd|pass|secret|changeme|redacted)$/i;
@@ -64,12 +72,8 @@ const PATTERNS: readonly SecretPattern[] = [
     kind: 'aws-secret-access-key',
     label: 'AWS secret access key',
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
-    accept: (secret, text, start) =>
-      !/^[0-9a-f]+$/i.test(secret) &&
-      /[A-Z]/.test(secret) &&
-      /[a-z]/.test(secret) &&
-      /\d/.test(secret) &&
-      /(?:AKIA|ASIA)[A-Z0-9]{16}|secret/i.test(text.slice(Math.max(0, start - 200), start)),
+    accept: (secret) => !/^[0-9a-f]+$/i.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /\d/.test(secret),
+    near: /(?:AKIA|ASIA)[A-Z0-9]{16}|secret/gi,
   },
   // Google API keys: "AIza" and 35 characters.
   { kind: 'gcp-api-key', label: 'Google Cloud API key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g },
@@ -108,12 +112,17 @@ const PRIVATE_KEY_BEGIN = /^-----BEGIN ([A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?)--
 /** Every secret in `text`, in text order, none inside another. */
 export function findSecrets(text: string): Secret[] {
   const found: Secret[] = [...findPrivateKeys(text), ...findUrlPasswords(text)];
-  for (const { kind, label, pattern, accept } of PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
-      const secret = match[1] ?? match[0];
-      const start = match.index + (match[1] === undefined ? 0 : match[0].lastIndexOf(secret));
-      if (accept && !accept(secret, text, start)) continue;
-      found.push({ kind, label, range: { start, end: start + secret.length }, preview: mask(secret) });
+  for (const { kind, label, pattern, accept, near } of PATTERNS) {
+    for (const [from, to] of near ? windowsAfter(text, near) : [[0, text.length]]) {
+      // The search stops a little after the window (a secret starting in it may end there), not at the text's end.
+      const scope = to >= text.length ? text : text.slice(0, to + 128);
+      pattern.lastIndex = from;
+      for (let match = pattern.exec(scope); match && match.index < to; match = pattern.exec(scope)) {
+        const secret = match[1] ?? match[0];
+        const start = match.index + (match[1] === undefined ? 0 : match[0].lastIndexOf(secret));
+        if (accept && !accept(secret)) continue;
+        found.push({ kind, label, range: { start, end: start + secret.length }, preview: mask(secret) });
+      }
     }
   }
   found.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
@@ -123,6 +132,18 @@ export function findSecrets(text: string): Secret[] {
     reached = secret.range.end;
     return true;
   });
+}
+
+/** The stretches of `NEAR` characters after each clue, merged where they overlap, as [from, to) offsets where a secret may start. */
+function windowsAfter(text: string, clue: RegExp): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const match of text.matchAll(clue)) {
+    const last = windows.at(-1);
+    const from = match.index + match[0].length;
+    if (last && from <= last[1]) last[1] = from + NEAR;
+    else windows.push([from, from + NEAR]);
+  }
+  return windows;
 }
 
 /** "-----BEGIN … PRIVATE KEY-----" blocks, through their END line (or, without one, the base64 lines after BEGIN). */
