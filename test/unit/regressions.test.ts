@@ -274,6 +274,41 @@ suite('regressions found by the property suite', () => {
     assert.ok(titles.includes('Attack Methodology') && titles.includes('Indicators of Compromise'), JSON.stringify(marked));
     assert.equal(markAttackSectionsNotApplicable(marked, options, 'r'), null);
   });
+
+  test('a section with a code fence open to the end of the text is moved with its fence closed, and one moved after such a fence is not moved into it', () => {
+    const texts = [
+      '# Incident Report: x\n\n## Recommendations\n\nr\n\n## Executive Summary\n\n```\nlog',
+      '# Incident Report: x\n\n## Recommendations\n\nr\n\n## Executive Summary\n\ns\n\n## Incident Details\n\n```\nlog',
+    ];
+    for (const text of texts) {
+      const misplaced = analyze(text).diagnostics.find((d) => d.rule === 'section.order');
+      assert.ok(misplaced?.fixes?.[0]);
+      const moved = applyEdits(text, misplaced.fixes[0].edits);
+      const titles = analyze(moved).report.allSections.map((s) => s.heading.title);
+      assert.ok(titles.includes('Executive Summary') && titles.includes('Recommendations'), `a section became code: ${JSON.stringify(moved)}`);
+      assert.ok(moved.includes('```\nlog\n'), JSON.stringify(moved));
+    }
+    // Found as Fix All growing 3 lines to 107: the sections after the moved one became code and were inserted again.
+    const text = '## Indicators of Compromise\n# iness Impact\n```';
+    const fixed = apply(text, fixAll(text, options).edit);
+    const titles = analyze(fixed).report.allSections.map((s) => s.heading.title);
+    assert.equal(titles.filter((title) => title === 'Indicators of Compromise').length, 1, JSON.stringify(fixed));
+    assert.equal(fixAll(fixed, options).edit, null);
+  });
+
+  test('Mark Section N/A after a heading ending with a lone CR, in a text of LF line breaks, leaves a blank line before N/A, once', () => {
+    const text = '# Incident Report: x\n\n## Lessons Learned\r';
+    const marked = apply(text, markSectionNotApplicableAt(text, text.length, options, 'r')?.edit ?? null);
+    assert.equal(marked, '# Incident Report: x\n\n## Lessons Learned\r\n\nN/A (r)\n');
+    assert.equal(markSectionNotApplicableAt(marked, marked.length - 2, options, 'r')?.edit ?? null, null);
+  });
+
+  test('Mark Attack-Specific Sections N/A leaves front matter with a key written twice as it is', () => {
+    const text = '---\nkind: security\nkind: security\n---\n# Incident Report: x\n';
+    const marked = apply(text, markAttackSectionsNotApplicable(text, options, 'r'));
+    assert.ok(marked.startsWith('---\nkind: security\nkind: security\n---\n'), JSON.stringify(marked));
+    assert.equal(markAttackSectionsNotApplicable(marked, options, 'r'), null);
+  });
 });
 
 /** Every regular expression literal of the engine's source (src/core), as `/source/flags` with the flags sorted. */
