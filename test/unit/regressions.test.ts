@@ -11,6 +11,7 @@ import { applyEdits } from '../../src/core/edits/apply';
 import { exportReport } from '../../src/core/output/export';
 import { TemplateRegistry } from '../../src/core/template/registry';
 import type { TextEdit } from '../../src/core/types';
+import { PROPERTIES } from '../property/properties';
 import { analyze, NOW, ROOT, templateFromYaml } from './helpers';
 
 const options = { templates: new TemplateRegistry(), now: NOW };
@@ -308,6 +309,21 @@ suite('regressions found by the property suite', () => {
     const marked = apply(text, markAttackSectionsNotApplicable(text, options, 'r'));
     assert.ok(marked.startsWith('---\nkind: security\nkind: security\n---\n'), JSON.stringify(marked));
     assert.equal(markAttackSectionsNotApplicable(marked, options, 'r'), null);
+  });
+
+  // Two false positives of the property suite's own line check (test/property): the commands were right.
+  const propertyCheck = (name: string, text: string, offset = 0) =>
+    PROPERTIES.find((p) => p.name === name)!.check({ text, setup: { registry: 'builtin', rules: {}, reason: 'r' }, offset });
+
+  test('the property suite reads a setext heading whose text starts with "*" (no list item) as a heading: Fix All may relevel it', () => {
+    // Fix All moves "*Timeline" under the level-2 sections, and its underline "=" becomes "-".
+    assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', '## Etive Summary\n# Attack Methods\n*Timeline\n='));
+  });
+
+  test('the property suite counts a blank line of a block quote (only ">") as blank: the N/A commands may replace it with N/A', () => {
+    const text = '# Incident Report: x\n\n## Indicators of Compromise\n\n>\n';
+    assert.doesNotThrow(() => propertyCheck('Mark Section N/A keeps every line that is not a placeholder', text, text.indexOf('## Indicators')));
+    assert.doesNotThrow(() => propertyCheck('Mark Attack-Specific Sections N/A keeps every line that is not a placeholder', text));
   });
 });
 
