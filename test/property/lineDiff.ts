@@ -82,7 +82,7 @@ function comparable(lines: readonly string[], renamesHeadings: boolean): string[
   const setextTitle = (i: number) => {
     const line = lines[i];
     const next = lines[i + 1];
-    return line !== undefined && line.trim() !== '' && next !== undefined && SETEXT_UNDERLINE.test(next) && !/^\s*(?:[-*+>|]|\d+[.)])/.test(line);
+    return line !== undefined && line.trim() !== '' && next !== undefined && SETEXT_UNDERLINE.test(next) && !/^\s*(?:[-*+](?:\s|$)|[>|]|\d+[.)](?:\s|$))/.test(line);
   };
   return lines.map((raw, i) => {
     const line = raw.replace(/^\uFEFF/, '').trimEnd();

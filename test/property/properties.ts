@@ -168,12 +168,13 @@ function placeholdersOf(setup: Setup): Set<string> {
 }
 
 /**
- * Whether losing the line loses content: anything but a blank line, a template placeholder, an N/A marker, and a
- * field line whose value is empty, a placeholder or N/A (the commands rewrite those as `- **Name:** N/A`).
+ * Whether losing the line loses content: anything but a blank line (also a blank line of a block quote, only `>`
+ * markers, which holds no word), a template placeholder, an N/A marker, and a field line whose value is empty, a
+ * placeholder or N/A (the commands rewrite those as `- **Name:** N/A`).
  */
 function lineMatters(line: string, placeholders: ReadonlySet<string>): boolean {
   const trimmed = line.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '' || placeholders.has(trimmed) || isNotApplicable(trimmed)) return false;
+  if (/^[>\s]*$/.test(trimmed) || placeholders.has(trimmed) || isNotApplicable(trimmed)) return false;
   const value = fieldValue(trimmed);
   return value === null || !(value === '' || placeholders.has(value) || isNotApplicable(value));
 }

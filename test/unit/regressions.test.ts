@@ -11,6 +11,7 @@ import { applyEdits } from '../../src/core/edits/apply';
 import { exportReport } from '../../src/core/output/export';
 import { TemplateRegistry } from '../../src/core/template/registry';
 import type { TextEdit } from '../../src/core/types';
+import { PROPERTIES } from '../property/properties';
 import { analyze, NOW, ROOT, templateFromYaml } from './helpers';
 
 const options = { templates: new TemplateRegistry(), now: NOW };
@@ -273,6 +274,56 @@ suite('regressions found by the property suite', () => {
     const titles = analyze(marked).report.allSections.map((s) => s.heading.title);
     assert.ok(titles.includes('Attack Methodology') && titles.includes('Indicators of Compromise'), JSON.stringify(marked));
     assert.equal(markAttackSectionsNotApplicable(marked, options, 'r'), null);
+  });
+
+  test('a section with a code fence open to the end of the text is moved with its fence closed, and one moved after such a fence is not moved into it', () => {
+    const texts = [
+      '# Incident Report: x\n\n## Recommendations\n\nr\n\n## Executive Summary\n\n```\nlog',
+      '# Incident Report: x\n\n## Recommendations\n\nr\n\n## Executive Summary\n\ns\n\n## Incident Details\n\n```\nlog',
+    ];
+    for (const text of texts) {
+      const misplaced = analyze(text).diagnostics.find((d) => d.rule === 'section.order');
+      assert.ok(misplaced?.fixes?.[0]);
+      const moved = applyEdits(text, misplaced.fixes[0].edits);
+      const titles = analyze(moved).report.allSections.map((s) => s.heading.title);
+      assert.ok(titles.includes('Executive Summary') && titles.includes('Recommendations'), `a section became code: ${JSON.stringify(moved)}`);
+      assert.ok(moved.includes('```\nlog\n'), JSON.stringify(moved));
+    }
+    // Found as Fix All growing 3 lines to 107: the sections after the moved one became code and were inserted again.
+    const text = '## Indicators of Compromise\n# iness Impact\n```';
+    const fixed = apply(text, fixAll(text, options).edit);
+    const titles = analyze(fixed).report.allSections.map((s) => s.heading.title);
+    assert.equal(titles.filter((title) => title === 'Indicators of Compromise').length, 1, JSON.stringify(fixed));
+    assert.equal(fixAll(fixed, options).edit, null);
+  });
+
+  test('Mark Section N/A after a heading ending with a lone CR, in a text of LF line breaks, leaves a blank line before N/A, once', () => {
+    const text = '# Incident Report: x\n\n## Lessons Learned\r';
+    const marked = apply(text, markSectionNotApplicableAt(text, text.length, options, 'r')?.edit ?? null);
+    assert.equal(marked, '# Incident Report: x\n\n## Lessons Learned\r\n\nN/A (r)\n');
+    assert.equal(markSectionNotApplicableAt(marked, marked.length - 2, options, 'r')?.edit ?? null, null);
+  });
+
+  test('Mark Attack-Specific Sections N/A leaves front matter with a key written twice as it is', () => {
+    const text = '---\nkind: security\nkind: security\n---\n# Incident Report: x\n';
+    const marked = apply(text, markAttackSectionsNotApplicable(text, options, 'r'));
+    assert.ok(marked.startsWith('---\nkind: security\nkind: security\n---\n'), JSON.stringify(marked));
+    assert.equal(markAttackSectionsNotApplicable(marked, options, 'r'), null);
+  });
+
+  // Two false positives of the property suite's own line check (test/property): the commands were right.
+  const propertyCheck = (name: string, text: string, offset = 0) =>
+    PROPERTIES.find((p) => p.name === name)!.check({ text, setup: { registry: 'builtin', rules: {}, reason: 'r' }, offset });
+
+  test('the property suite reads a setext heading whose text starts with "*" (no list item) as a heading: Fix All may relevel it', () => {
+    // Fix All moves "*Timeline" under the level-2 sections, and its underline "=" becomes "-".
+    assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', '## Etive Summary\n# Attack Methods\n*Timeline\n='));
+  });
+
+  test('the property suite counts a blank line of a block quote (only ">") as blank: the N/A commands may replace it with N/A', () => {
+    const text = '# Incident Report: x\n\n## Indicators of Compromise\n\n>\n';
+    assert.doesNotThrow(() => propertyCheck('Mark Section N/A keeps every line that is not a placeholder', text, text.indexOf('## Indicators')));
+    assert.doesNotThrow(() => propertyCheck('Mark Attack-Specific Sections N/A keeps every line that is not a placeholder', text));
   });
 });
 

@@ -50,7 +50,8 @@ function nextStep(analysis: Analysis, placeholders: ReadonlySet<string>, reason:
     }
   }
   const frontMatter = report.frontMatter;
-  const yamlBroken = frontMatter !== null && frontMatter.document.errors.length > 0;
+  // Broken YAML is left for its author to repair, a key written twice included: which of the two would be replaced?
+  const yamlBroken = frontMatter !== null && frontMatter.diagnostics.some((d) => d.rule === 'frontmatter.syntax');
   if (!done.has('kind') && !yamlBroken && frontMatter?.raw.kind !== 'operational') return { target: 'kind', edits: [setFrontMatterValue(report, 'kind', 'operational')] };
   return null;
 }

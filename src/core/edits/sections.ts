@@ -84,16 +84,21 @@ export function insertSectionEdit(report: ParsedReport, match: SectionMatch, top
   if (!fitsAtLevel(level, match.template)) return null;
   const eol = report.lines.eol;
   const lines = renderSection(match.template, { level, notApplicable: options.notApplicable, notApplicableReason: options.notApplicableReason }, new PlaceholderWriter('text'));
-  const closing = closingOfUnclosedBlock(report, position);
-  return blockInsertion(text, position, [...(closing === null ? [] : [closing, '']), ...lines].join(eol), eol);
+  return blockInsertion(text, position, [...closedBefore(report, position), ...lines].join(eol), eol);
 }
 
-/** The line that ends a code fence or HTML block starting before the offset and running on to the end of the text. */
-function closingOfUnclosedBlock(report: ParsedReport, offset: number): string | null {
+/** The closing line and a blank line, when a code fence or HTML block before the offset runs on to the end of the text. */
+function closedBefore(report: ParsedReport, offset: number, skip: (block: Block) => boolean = () => false): string[] {
+  const closing = closingOfUnclosedBlock(report, (block) => block.range.start < offset && !skip(block));
+  return closing === null ? [] : [closing, ''];
+}
+
+/** The line that ends a code fence or HTML block (one that `where` accepts) running on to the end of the text. */
+function closingOfUnclosedBlock(report: ParsedReport, where: (block: Block) => boolean): string | null {
   const end = report.text.trimEnd().length;
   const blocks = [...report.preamble, ...report.allSections.flatMap((section) => section.blocks)];
   for (const block of blocks) {
-    if (block.range.start >= offset || block.range.end < end) continue;
+    if (block.range.end < end || !where(block)) continue;
     const closing = closingOf(block);
     if (closing !== null) return closing;
   }
@@ -123,7 +128,8 @@ function closingOf(block: Block): string | null {
  * Moves a section (with its subsections) to its template position among the sections that stay (`anchors`), as one
  * edit over the text between the two places: a deletion and an insertion at the same offset would overlap. Its
  * headings take the level of the place, or the sections around it would become its subsections (or it theirs);
- * null when they cannot.
+ * null when they cannot. A code fence or HTML block left open at the end of the text is closed where it stops being
+ * last: in the section moved (or it would swallow the sections after its new place), or before the new place.
  */
 export function moveSectionEdit(report: ParsedReport, match: SectionMatch, topLevel: readonly SectionMatch[], anchors: ReadonlySet<SectionMatch>): TextEdit | null {
   const section = match.section!;
@@ -131,8 +137,11 @@ export function moveSectionEdit(report: ParsedReport, match: SectionMatch, topLe
   const eol = report.lines.eol;
   const placement = placementOf(report, match, topLevel, (candidate) => anchors.has(candidate));
   const target = placement.offset;
-  const moved = releveled(report, section, placement.level - section.heading.level);
-  if (moved === null) return null;
+  const sectionText = releveled(report, section, placement.level - section.heading.level);
+  if (sectionText === null) return null;
+  const inSection = (block: Block) => block.range.start >= section.range.start && block.range.start < section.range.end;
+  const ownClosing = closingOfUnclosedBlock(report, inSection);
+  const moved = [...closedBefore(report, target, inSection), trimLineBreaks(sectionText), ...(ownClosing === null ? [] : [ownClosing])].join(eol);
   const withoutSection = text.slice(0, section.range.start) + text.slice(section.range.end);
   const at = target > section.range.start ? target - (section.range.end - section.range.start) : target;
   const insertion = blockInsertion(withoutSection, at, moved, eol);
@@ -285,10 +294,14 @@ export function markSectionNotApplicableEdits(report: ParsedReport, section: Sec
   return edits;
 }
 
-/** What separates a paragraph written at the offset from the heading before it: a heading with no line break of its own needs two. */
+/**
+ * What separates a paragraph written at the offset from the heading before it: a heading with no line break of its
+ * own needs two. So does one that ends with a lone CR when an LF is written after it: the two read as one CRLF.
+ */
 function lineBreaksBefore(text: string, offset: number, eol: string): string {
   const char = text.charAt(offset - 1);
-  return char === '\n' || char === '\r' ? eol : eol + eol;
+  const endsLine = char === '\n' || (char === '\r' && !eol.startsWith('\n'));
+  return endsLine ? eol : eol + eol;
 }
 
 /** The text without the line breaks at its end. */
