@@ -31,7 +31,7 @@ interface RuleInfo {
 /** Every rule the engine reports, with its default severity. The README documents each under `#### \`id\``. */
 export const RULES = {
   'internal.error': { severity: 'error', description: 'The engine failed on this text; the message says how. Please report it.' },
-  'report.too-large': { severity: 'warning', description: 'The report is larger than the size that is validated (1 MiB), so that the editor stays responsive.' },
+  'report.too-large': { severity: 'warning', description: 'The report is larger than the size that is validated (16 MiB), so that the editor stays responsive.' },
   'frontmatter.syntax': { severity: 'error', description: 'The front matter is not valid YAML.' },
   'frontmatter.invalid-value': { severity: 'error', description: 'A front matter value is not allowed (wrong type, unknown enum value, TLP 1.0 label, unknown time zone).' },
   'frontmatter.unknown-key': { severity: 'warning', description: 'A front matter key the report format does not define.' },

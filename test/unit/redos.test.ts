@@ -37,11 +37,12 @@ function regexLiterals(folder: string): Literal[] {
 
 suite('regular expressions', () => {
   test('every regular expression in src/ runs in linear time (recheck finds no super-linear backtracking)', function () {
-    this.timeout(120_000);
+    // recheck's time is CPU time on a shared machine: generous limits, so that a loaded machine is no finding.
+    this.timeout(600_000);
     const literals = regexLiterals(join(ROOT, 'src'));
     assert.ok(literals.length > 50, `only ${literals.length} found: is the scan broken?`);
     const unsafe = literals
-      .map((literal) => ({ literal, result: checkSync(literal.source, literal.flags, { timeout: 10_000 }) }))
+      .map((literal) => ({ literal, result: checkSync(literal.source, literal.flags, { timeout: 60_000 }) }))
       .filter(({ result }) => result.status !== 'safe')
       .map(({ literal, result }) => `${literal.where} /${literal.source}/${literal.flags}: ${result.status}${result.status === 'vulnerable' ? ` (${result.complexity.type}, e.g. ${JSON.stringify(result.attack.pattern)})` : ''}`);
     assert.deepEqual(unsafe, []);

@@ -33,8 +33,12 @@ export interface Analysis extends RuleContext {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Larger texts are not validated: parsing them would keep the editor busy for seconds on every keystroke. */
-export const MAX_REPORT_LENGTH = 1024 * 1024;
+/**
+ * Larger texts are not validated: a report of this size takes seconds to analyse, and anything bigger is a log
+ * pasted into a report rather than a report. Multi-megabyte reports are validated in full.
+ */
+export const MAX_REPORT_LENGTH = 16 * 1024 * 1024;
+const MAX_REPORT_SIZE = `${MAX_REPORT_LENGTH / (1024 * 1024)} MiB`;
 
 /**
  * Analyses a report. Total: it returns an analysis for any text and never throws; an unexpected failure inside
@@ -61,7 +65,7 @@ function tooLarge(text: string, options: AnalysisOptions): Analysis {
   const head = text.slice(0, Math.min(firstSection === -1 ? MAX_REPORT_LENGTH : firstSection, MAX_REPORT_LENGTH));
   const context = ruleContext(parseReport(head), options);
   const size = `${(text.length / (1024 * 1024)).toFixed(1)} MiB`;
-  const message = `This report is ${size}: reports over 1 MiB are not validated. Split it, or move logs and raw data to attachments.`;
+  const message = `This report is ${size}: reports over ${MAX_REPORT_SIZE} are not validated. Split it, or move logs and raw data to attachments.`;
   return { ...context, diagnostics: applyRuleSettings(context.report, [diagnostic('report.too-large', { start: 0, end: 0 }, message)], options.rules ?? {}) };
 }
 
