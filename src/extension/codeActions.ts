@@ -23,7 +23,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
   }
 
   private codeActions(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const analysis = this.reports.analyze(document);
+    const analysis = this.reports.analyzeIfQuick(document);
     if (!analysis) return [];
     const actions: vscode.CodeAction[] = [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);

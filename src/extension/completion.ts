@@ -51,6 +51,6 @@ export function suggestOnTechniqueStart(reports: Reports): vscode.Disposable {
     if (!editor || editor.document !== event.document || event.contentChanges.length !== 1 || change.text !== '1') return;
     const end = change.range.start.translate(0, 1);
     const before = event.document.lineAt(end.line).text.slice(0, end.character);
-    if (TECHNIQUE_START.test(before) && reports.analyze(event.document)) void vscode.commands.executeCommand('editor.action.triggerSuggest');
+    if (TECHNIQUE_START.test(before) && reports.wasReport(event.document)) void vscode.commands.executeCommand('editor.action.triggerSuggest');
   });
 }

@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
 
-/** Runs the latest call per key once `delayMs` have passed without another call for that key. */
+/** Runs the latest call per key once the key's delay has passed without another call for that key. */
 export class KeyedDebouncer implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly delayMs: () => number) {}
+  constructor(private readonly delayMs: (key: string) => number) {}
 
   run(key: string, action: () => void): void {
     this.cancel(key);
@@ -13,7 +13,7 @@ export class KeyedDebouncer implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         action();
-      }, this.delayMs()),
+      }, this.delayMs(key)),
     );
   }
 

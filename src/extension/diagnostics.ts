@@ -9,7 +9,9 @@ import type { Reports } from './reports';
 /** Publishes report diagnostics: at once on open and save, debounced while typing, cleared on close. */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('incident-report');
-  private readonly debouncer = new KeyedDebouncer(() => vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>('validation.delay') ?? 300);
+  private readonly debouncer = new KeyedDebouncer((key) =>
+    this.reports.settleDelay(vscode.Uri.parse(key), vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>('validation.delay') ?? 300),
+  );
   private readonly published = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidPublish = this.published.event;
   private readonly disposables: vscode.Disposable[];
