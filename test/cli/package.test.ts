@@ -40,7 +40,7 @@ suite('npm package', function () {
 
   suiteSetup(() => {
     folder = new TempFolder();
-    // `npm pack` runs prepack: a production build of dist/ (the other CLI tests behave the same on it).
+    // `npm pack` runs the prepare script: a production build of dist/ (the other CLI tests behave the same on it).
     const pack = run('npm', ['pack', '--json', '--pack-destination', folder.path], ROOT);
     assert.equal(pack.status, 0, pack.stderr);
     const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
