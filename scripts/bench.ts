@@ -1,52 +1,155 @@
-// Lints 1,000 generated reports, in memory through the core and end to end through the CLI: `npm run bench`.
+// `npm run bench [-- --quick]`: how fast the engine is next to markdown-it and markdownlint, measured in one run.
+//
+// In process, for reports of 1,000, 10,000 and 50,000 lines and of 5 MB: a markdown-it parse, markdownlint's default
+// rules, our first analysis (caches cleared) and our re-analysis after a one-line edit (caches as the first one left
+// them), interleaved round by round; each ratio is the median of the rounds' own ratios, so a slow moment of the
+// machine slows both sides of a ratio alike. Whole processes: the CLI linting 1,000 reports against markdownlint-cli2
+// on the same files, and the CLI linting the 5 MB report against a process that only parses it with markdown-it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeIfReport } from '../src/core/detect';
-import { TemplateRegistry } from '../src/core/templates/registry';
+import MarkdownIt from 'markdown-it';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { analyzeReport, type AnalysisOptions } from '../src/core/analysis/analyze';
+import { clearDateCache } from '../src/core/parse/dates';
+import { AttackCatalog, parseAttackData } from '../src/core/security/attack';
+import { TemplateRegistry } from '../src/core/template/registry';
 import { CLEAN_REPORT, ERROR_REPORT, WARNING_REPORT } from '../test/cli/fixtures';
+import { editedInTheMiddle, reportOfLines, reportOfSize } from './benchReports';
 
-const COUNT = 1000;
-const CLI = join(__dirname, '..', 'cli.js');
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const MARKDOWNLINT_CLI2 = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const quick = process.argv.includes('--quick');
+
+const markdownIt = new MarkdownIt();
+const options: AnalysisOptions = {
+  templates: new TemplateRegistry(),
+  now: new Date(),
+  attack: new AttackCatalog(parseAttackData(JSON.parse(readFileSync(join(ROOT, 'data', 'attack', 'enterprise-attack.json'), 'utf8')))),
+};
+
+function time(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+interface Row {
+  readonly label: string;
+  readonly markdownIt: number;
+  readonly markdownlint: number;
+  readonly first: number;
+  readonly again: number;
+  readonly firstRatio: number;
+  readonly againRatio: number;
+  readonly markdownlintRatio: number;
+}
+
+function measure(label: string, text: string, rounds: number): Row {
+  const edited = editedInTheMiddle(text);
+  const lintDefault = () => markdownlint({ strings: { report: text } });
+  // One round to compile every function, not counted.
+  markdownIt.parse(text, {});
+  lintDefault();
+  analyzeReport(text, options);
+  const samples: { markdownIt: number; markdownlint: number; first: number; again: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    clearDateCache();
+    const parse = time(() => markdownIt.parse(text, {}));
+    const rules = time(lintDefault);
+    clearDateCache();
+    const first = time(() => analyzeReport(text, options));
+    const again = time(() => analyzeReport(edited, options));
+    samples.push({ markdownIt: parse, markdownlint: rules, first, again });
+  }
+  const of = (pick: (sample: (typeof samples)[number]) => number) => median(samples.map(pick));
+  return {
+    label,
+    markdownIt: of((s) => s.markdownIt),
+    markdownlint: of((s) => s.markdownlint),
+    first: of((s) => s.first),
+    again: of((s) => s.again),
+    firstRatio: of((s) => s.first / s.markdownIt),
+    againRatio: of((s) => s.again / s.markdownIt),
+    markdownlintRatio: of((s) => s.markdownlint / s.first),
+  };
+}
+
+function run(command: string[], cwd: string): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, command, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const elapsed = performance.now() - start;
+  if (result.status === null || result.status > 1) throw new Error(`${command.join(' ')} failed (${result.status}): ${result.stderr.slice(0, 500)}`);
+  return elapsed;
+}
 
 /** Reports that differ in title and dates, a third with a warning and a third with an error. */
-function generatedReports(): string[] {
+function thousandReports(): string[] {
   const bases = [CLEAN_REPORT, WARNING_REPORT, ERROR_REPORT];
-  return Array.from({ length: COUNT }, (_, i) => {
+  return Array.from({ length: 1000 }, (_, i) => {
     const day = String((i % 28) + 1).padStart(2, '0');
     return bases[i % bases.length].replace('Checkout outage', `Checkout outage ${i}`).replace(/2024-03-14/g, `2024-03-${day}`);
   });
 }
 
-function inMemory(reports: readonly string[]): number {
-  const options = { templates: new TemplateRegistry(), now: new Date() };
-  const lintAll = () => reports.reduce((problems, text) => problems + (analyzeIfReport(text, true, options)?.diagnostics.length ?? 0), 0);
-  lintAll(); // warm-up: JIT and caches, as in a long-running editor
-  const start = performance.now();
-  lintAll();
-  return performance.now() - start;
-}
-
-function endToEnd(reports: readonly string[]): number {
+function wholeProcesses(rounds: number, bigReport: string): { cli: number; cli2: number; cliRatio: number; big: number; parseOnly: number; bigRatio: number } {
   const folder = mkdtempSync(join(tmpdir(), 'incident-report-bench-'));
   try {
     mkdirSync(join(folder, 'incidents'));
-    reports.forEach((text, i) => writeFileSync(join(folder, 'incidents', `report-${i}.md`), text));
-    const start = performance.now();
-    const run = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json'], { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    const elapsed = performance.now() - start;
-    const linted = run.status === 1 ? (JSON.parse(run.stdout) as { files: unknown[] }).files.length : 0;
-    if (linted !== reports.length) throw new Error(`The CLI linted ${linted} of ${reports.length} reports (exit ${run.status}): ${run.stderr}`);
-    return elapsed;
+    thousandReports().forEach((text, i) => writeFileSync(join(folder, 'incidents', `report-${i}.md`), text));
+    writeFileSync(join(folder, 'big.md'), bigReport);
+    const parseOnly = `require(${JSON.stringify(require.resolve('markdown-it'))})().parse(require('fs').readFileSync('big.md', 'utf8'), {})`;
+    const samples: number[][] = [];
+    for (let round = 0; round < rounds; round++) {
+      const cli = run([CLI, 'lint', '--format', 'json', 'incidents'], folder);
+      const cli2 = run([MARKDOWNLINT_CLI2, 'incidents/**/*.md'], folder);
+      const big = run([CLI, 'lint', '--format', 'json', 'big.md'], folder);
+      const parse = run(['-e', parseOnly], folder);
+      samples.push([cli, cli2, big, parse]);
+    }
+    return {
+      cli: median(samples.map((s) => s[0])),
+      cli2: median(samples.map((s) => s[1])),
+      cliRatio: median(samples.map((s) => s[1] / s[0])),
+      big: median(samples.map((s) => s[2])),
+      parseOnly: median(samples.map((s) => s[3])),
+      bigRatio: median(samples.map((s) => s[2] / s[3])),
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-const reports = generatedReports();
-const print = (label: string, milliseconds: number) =>
-  console.log(`${label}: ${COUNT} reports in ${(milliseconds / 1000).toFixed(2)} s = ${Math.round((COUNT * 1000) / milliseconds)} reports/s`);
-print('core, in memory', inMemory(reports));
-print('CLI, end to end (node dist/cli.js lint, process start included)', endToEnd(reports));
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const times = (value: number) => `${value.toFixed(2)}×`;
+
+const big = reportOfSize(5 * 1000 * 1000);
+const sizes: [string, string, number][] = [
+  ['1,000 lines', reportOfLines(1000), quick ? 3 : 15],
+  ['10,000 lines', reportOfLines(10_000), quick ? 3 : 9],
+  ['50,000 lines', reportOfLines(50_000), quick ? 3 : 5],
+  [`5 MB (${big.split('\n').length.toLocaleString('en')} lines)`, big, 3],
+];
+console.log(`Node ${process.version}; medians of ${quick ? 'a few' : '3 to 15'} interleaved rounds; ratios are medians of each round's ratio.\n`);
+console.log('| report | markdown-it parse | markdownlint (default rules) | first analysis | re-analysis after an edit | first ÷ parse | re-analysis ÷ parse | markdownlint ÷ first |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const [label, text, rounds] of sizes) {
+  const row = measure(label, text, rounds);
+  console.log(
+    `| ${row.label} | ${ms(row.markdownIt)} ms | ${ms(row.markdownlint)} ms | ${ms(row.first)} ms | ${ms(row.again)} ms | ${times(row.firstRatio)} | ${times(row.againRatio)} | ${times(row.markdownlintRatio)} |`,
+  );
+}
+const processes = wholeProcesses(quick ? 1 : 3, big);
+console.log('\n| whole process | ours | other | other ÷ ours |');
+console.log('| --- | ---: | ---: | ---: |');
+console.log(`| 1,000 reports: \`incident-report lint\` vs markdownlint-cli2 | ${ms(processes.cli)} ms | ${ms(processes.cli2)} ms | ${times(processes.cliRatio)} |`);
+console.log(`| 5 MB report: \`incident-report lint\` vs a markdown-it parse | ${ms(processes.big)} ms | ${ms(processes.parseOnly)} ms | ${times(1 / processes.bigRatio)} (ours ÷ parse: ${times(processes.bigRatio)}) |`);

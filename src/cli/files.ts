@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { SKIPPED_FOLDERS } from '../core/project/config';
 import { CliError } from './errors';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -20,19 +20,49 @@ const REASONS: Record<string, string> = {
  */
 export function readText(path: string, display: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path, display).toString('utf8');
   } catch (error) {
-    throw new CliError(`incident-report: cannot read ${display}: ${reason(error)}`);
+    throw error instanceof CliError ? error : new CliError(`incident-report: cannot read ${display}: ${reason(error)}`);
   }
 }
 
 /** The text, or undefined when the file does not exist; other failures are CliErrors. */
 export function readOptionalText(path: string, display: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readText(path, display);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
-    throw new CliError(`incident-report: cannot read ${display}: ${reason(error)}`);
+    if (error instanceof CliError && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The bytes of a regular file. Anything else is refused before it is opened: reading a FIFO or a device would
+ * wait forever, or never end.
+ */
+function readRegularFile(path: string, display: string): Buffer {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (error) {
+    throw new CliError(`incident-report: cannot read ${display}: ${reason(error)}`, errorCode(error));
+  }
+  if (!isFile) throw new CliError(`incident-report: cannot read ${display}: ${statSync(path).isDirectory() ? 'it is a folder' : 'not a regular file'}`);
+  return readFileSync(path);
+}
+
+/** The text of a file that will be written back: its bytes must be UTF-8, or writing would change the ones that are not. */
+export function readTextToRewrite(path: string, display: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(path, display);
+  } catch (error) {
+    throw error instanceof CliError ? error : new CliError(`incident-report: cannot read ${display}: ${reason(error)}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new CliError(`incident-report: cannot rewrite ${display}: it is not UTF-8 text`);
   }
 }
 
@@ -75,7 +105,7 @@ export async function walkFiles(folder: string): Promise<string[]> {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await visit(path);
+        if (!SKIPPED_FOLDERS.includes(entry.name)) await visit(path);
       } else if (entry.isFile() || (entry.isSymbolicLink() && !(await isFolder(path)))) {
         found.push(path);
       }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../core/analysis/analyze';
 import type { CliContext } from './context';
 import { displayPath, isBinary, notTextError, readText } from './files';
 import { loadWorkspace } from './workspace';

@@ -1,8 +1,9 @@
 import { Minimatch } from 'minimatch';
 import { isAbsolute, resolve } from 'node:path';
-import { matchesReportGlobs } from '../core/config';
+import type { Analysis } from '../core/analysis/analyze';
+import { isReportCandidate, matchesReportGlobs } from '../core/project/config';
 import { CliError } from './errors';
-import { displayPath, isFolder, walkFiles } from './files';
+import { displayPath, isBinary, isFolder, notTextError, walkFiles } from './files';
 import type { Workspace } from './workspace';
 
 export interface LintTarget {
@@ -13,22 +14,20 @@ export interface LintTarget {
   readonly forced: boolean;
 }
 
-const MARKDOWN = /\.md$/i;
-
 /**
- * The files `lint` checks. No arguments: every Markdown file under the current folder (and any file the
+ * The files `lint` (and `fix`, `mark-na`) check. No arguments: every Markdown file under the current folder (and any file the
  * configured globs name). A folder: the same under it. A glob: the files it matches. In these cases a file is
  * checked when it is a report by the extension's rule (the globs, else its front matter or title). A file
  * path: that file, always checked as a report.
  */
-export async function lintTargets(args: readonly string[], workspace: Workspace, cwd: string): Promise<LintTarget[]> {
+export async function lintTargets(command: string, args: readonly string[], workspace: Workspace, cwd: string): Promise<LintTarget[]> {
   const targets = new Map<string, LintTarget>();
   const add = (path: string, forced: boolean) => {
     if (!targets.has(path)) targets.set(path, { path, display: displayPath(cwd, path), forced });
   };
   const addFolder = async (folder: string) => {
     for (const path of await walkFiles(folder)) {
-      if (MARKDOWN.test(path) || matchesReportGlobs(displayPath(workspace.root, path), workspace.config.files)) add(path, false);
+      if (isReportCandidate(displayPath(workspace.root, path), workspace.config)) add(path, false);
     }
   };
 
@@ -40,7 +39,7 @@ export async function lintTargets(args: readonly string[], workspace: Workspace,
       const matched = ((await isFolder(folder)) ? await walkFiles(folder) : []).filter((path) =>
         pattern.match(isAbsolute(pattern.pattern) ? path.replace(/\\/g, '/') : displayPath(cwd, path)),
       );
-      if (matched.length === 0) throw new CliError(`incident-report lint: no files match "${arg}"`);
+      if (matched.length === 0) throw new CliError(`incident-report ${command}: no files match "${arg}"`);
       matched.forEach((path) => add(path, false));
     } else if (await isFolder(resolve(cwd, arg))) {
       await addFolder(resolve(cwd, arg));
@@ -57,4 +56,19 @@ function staticPrefix(pattern: string): string {
   const firstMagic = segments.findIndex((segment) => new Minimatch(segment, { magicalBraces: true }).hasMagic());
   const prefix = segments.slice(0, firstMagic).join('/');
   return prefix === '' && pattern.startsWith('/') ? '/' : prefix || '.';
+}
+
+/**
+ * A target's text and analysis when it is a report, else null. Binary content under the report globs (or in a
+ * file named on the command line) is a CliError; elsewhere it is simply not a report.
+ */
+export function readReport(target: LintTarget, workspace: Workspace, read: (path: string, display: string) => string): { text: string; analysis: Analysis } | null {
+  const text = read(target.path, target.display);
+  const matchesGlobs = target.forced || matchesReportGlobs(displayPath(workspace.root, target.path), workspace.config.files);
+  if (isBinary(text)) {
+    if (matchesGlobs) throw notTextError(target.display);
+    return null;
+  }
+  const analysis = workspace.analyze(text, matchesGlobs);
+  return analysis ? { text, analysis } : null;
 }

@@ -1,46 +1,59 @@
 import * as vscode from 'vscode';
 import { ReportCodeActions } from './codeActions';
+import { AttackCompletions, suggestOnTechniqueStart } from './completion';
+import { AttackHovers } from './hover';
 import { newReport, type NewReportArgs } from './commands/newReport';
 import { markAttackSectionsNotApplicableCommand, markSectionNotApplicable, type NotApplicableArgs } from './commands/notApplicable';
 import { fixAllCommand } from './commands/fixAll';
+import { defangIndicators, refangIndicators, type IndicatorArgs } from './commands/indicators';
+import { exportNavigatorLayer, exportStix, type IntelExportArgs } from './commands/intelExport';
 import { validateWorkspace } from './commands/validateWorkspace';
-import { Configuration } from './configuration';
 import { DiagnosticsPublisher } from './diagnostics';
+import { AttackCatalogLoader } from './attackCatalog';
+import { Log } from './log';
+import { Projects } from './projects';
 import { Reports } from './reports';
 import { COMMANDS, type Services } from './services';
 import { ReportStatusBar } from './statusBar';
 import { registerTimelinePreview, type TimelinePreviewApi } from './timelinePreview';
-import { WorkspaceTemplates } from './workspaceTemplates';
 
 /** Activation shared by the desktop (node) and web (webworker) entry points. */
 export async function activateShared(context: vscode.ExtensionContext): Promise<Services & { readonly timelinePreview: TimelinePreviewApi }> {
-  const configuration = new Configuration();
-  const templates = new WorkspaceTemplates(configuration);
-  const reports = new Reports(configuration, templates, () => new Date());
-  const diagnostics = new DiagnosticsPublisher(reports);
+  const log = new Log();
+  const clock = () => new Date();
+  const projects = new Projects(log);
+  const attack = new AttackCatalogLoader(context.extensionUri, log);
+  const reports = new Reports(projects, attack, clock, log);
+  const diagnostics = new DiagnosticsPublisher(reports, log);
   const statusBar = new ReportStatusBar(reports);
-  const services: Services = { configuration, templates, reports, diagnostics, clock: () => new Date() };
+  const services: Services = { projects, reports, diagnostics, log, clock };
 
   context.subscriptions.push(
-    configuration,
-    templates,
+    log,
+    projects,
     diagnostics,
     statusBar,
-    templates.onDidChange(() => diagnostics.publishAllOpen()),
+    projects.onDidChange(() => diagnostics.publishAllOpen()),
     diagnostics.onDidPublish(() => statusBar.update()),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReportCodeActions(reports), ReportCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReportCodeActions(reports, log), ReportCodeActions.metadata),
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, new AttackHovers(reports, log)),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new AttackCompletions(reports, log), ...AttackCompletions.triggerCharacters),
+    suggestOnTechniqueStart(reports),
     vscode.commands.registerCommand(COMMANDS.newReport, (args?: NewReportArgs) => newReport(services, args)),
     vscode.commands.registerCommand(COMMANDS.markSectionNotApplicable, (args?: NotApplicableArgs) => markSectionNotApplicable(services, args)),
     vscode.commands.registerCommand(COMMANDS.markAttackSectionsNotApplicable, (args?: NotApplicableArgs) => markAttackSectionsNotApplicableCommand(services, args)),
     vscode.commands.registerCommand(COMMANDS.fixAll, (args?: NotApplicableArgs) => fixAllCommand(services, args)),
     vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => validateWorkspace(services)),
+    vscode.commands.registerCommand(COMMANDS.defangIndicators, (args?: IndicatorArgs) => defangIndicators(services, args)),
+    vscode.commands.registerCommand(COMMANDS.refangIndicators, (args?: IndicatorArgs) => refangIndicators(services, args)),
+    vscode.commands.registerCommand(COMMANDS.exportStix, (args?: IntelExportArgs) => exportStix(services, args)),
+    vscode.commands.registerCommand(COMMANDS.exportNavigatorLayer, (args?: IntelExportArgs) => exportNavigatorLayer(services, args)),
   );
 
   const timelinePreview = registerTimelinePreview(context, services);
 
-  await configuration.reload();
-  await templates.reload();
+  await Promise.all([projects.reload(), attack.load()]);
   diagnostics.publishAllOpen();
   statusBar.update();
   return { ...services, timelinePreview };

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { fixAll } from '../core/commands/fixAll';
-import type { Diagnostic } from '../core/types';
+import type { Diagnostic } from '../core/diagnostics';
 import { DIAGNOSTIC_SOURCE, toRange, toWorkspaceEdit } from './convert';
+import type { Log } from './log';
 import type { Reports } from './reports';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
 
 /** Quick fixes for report diagnostics, and a "Fix all" source action. Fixes come from the analysis of the current version. */
 export class ReportCodeActions implements vscode.CodeActionProvider {
@@ -12,9 +13,16 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly reports: Reports) {}
+  constructor(
+    private readonly reports: Reports,
+    private readonly log: Log,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return this.log.guard(`Code actions for ${document.uri.toString()}`, [], () => this.codeActions(document, context));
+  }
+
+  private codeActions(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const analysis = this.reports.analyze(document);
     if (!analysis) return [];
     const actions: vscode.CodeAction[] = [];
@@ -41,8 +49,9 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
   /** Fix All re-validates after every fix, so its edit is computed only when the action is chosen or run on save. */
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
     if (action instanceof FixAllAction && !action.document.isClosed) {
-      const { edit } = fixAll(action.document.getText(), this.reports.options(action.document.uri));
-      action.edit = toWorkspaceEdit(action.document, edit ? [edit] : []);
+      const { document } = action;
+      const edit = this.log.guard(`Fix All in ${document.uri.toString()}`, null, () => fixAll(document.getText(), this.reports.options(document.uri)).edit);
+      action.edit = toWorkspaceEdit(document, edit ? [edit] : []);
     }
     return action;
   }

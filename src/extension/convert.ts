@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Diagnostic, Range, Severity, TextEdit } from '../core/types';
-import { LineIndex } from '../core/lineIndex';
-import { ruleDocsUrl } from '../core/rules/catalog';
+import type { Range, TextEdit } from '../core/types';
+import { LineIndex } from '../core/text/lineIndex';
+import { type Diagnostic, ruleDocsUrl, type Severity } from '../core/diagnostics';
 
 export const DIAGNOSTIC_SOURCE = 'incident-report';
 
@@ -31,7 +31,7 @@ export function toRange(document: Positions, range: Range): vscode.Range {
   return new vscode.Range(document.positionAt(range.start), document.positionAt(range.end));
 }
 
-export function toTextEdit(document: Positions, edit: TextEdit): vscode.TextEdit {
+function toTextEdit(document: Positions, edit: TextEdit): vscode.TextEdit {
   return new vscode.TextEdit(toRange(document, edit), edit.newText);
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analyze';
-import { SETTINGS_SECTION } from './configuration';
+import type { Analysis } from '../core/analysis/analyze';
+import type { Log } from './log';
+import { SETTINGS_SECTION } from './projects';
 import { positionsOf, toDiagnostic } from './convert';
 import { KeyedDebouncer } from './debounce';
 import type { Reports } from './reports';
@@ -13,7 +14,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   readonly onDidPublish = this.published.event;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly reports: Reports) {
+  constructor(
+    private readonly reports: Reports,
+    private readonly log: Log,
+  ) {
     this.disposables = [
       this.collection,
       this.debouncer,
@@ -36,11 +40,14 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   publish(document: vscode.TextDocument): void {
     if (document.isClosed) return;
-    const analysis = this.reports.analyze(document);
-    if (analysis) this.collection.set(document.uri, analysis.diagnostics.map((found) => toDiagnostic(document, found)));
-    else if (this.collection.has(document.uri)) this.collection.delete(document.uri);
-    else return;
-    this.published.fire(document.uri);
+    const changed = this.log.guard(`Publishing the diagnostics of ${document.uri.toString()}`, false, () => {
+      const analysis = this.reports.analyze(document);
+      if (analysis) this.collection.set(document.uri, analysis.diagnostics.map((found) => toDiagnostic(document, found)));
+      else if (this.collection.has(document.uri)) this.collection.delete(document.uri);
+      else return false;
+      return true;
+    });
+    if (changed) this.published.fire(document.uri);
   }
 
   publishAllOpen(): void {
@@ -50,11 +57,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /** For a file that is not open: publishes its diagnostics when it is a report, and returns its analysis. */
   publishText(uri: vscode.Uri, text: string): Analysis | undefined {
-    const analysis = this.reports.analyzeText(uri, text);
-    if (!analysis) return undefined;
-    const positions = positionsOf(text);
-    this.collection.set(uri, analysis.diagnostics.map((found) => toDiagnostic(positions, found)));
-    this.published.fire(uri);
+    const analysis = this.log.guard(`Publishing the diagnostics of ${uri.toString()}`, undefined, () => {
+      const found = this.reports.analyzeText(uri, text);
+      const positions = positionsOf(text);
+      if (found) this.collection.set(uri, found.diagnostics.map((diagnostic) => toDiagnostic(positions, diagnostic)));
+      return found;
+    });
+    if (analysis) this.published.fire(uri);
     return analysis;
   }
 

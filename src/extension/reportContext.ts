@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from './services';
 
 /** Context key for `when` clauses: the active editor shows an incident report. */
-export const IS_REPORT_CONTEXT_KEY = 'incidentReport.isReport';
+const IS_REPORT_CONTEXT_KEY = 'incidentReport.isReport';
 
 /** Keeps the context key in step with the active editor and with edits that make a document a report or not. */
 export function trackActiveReport({ reports, diagnostics }: Services): vscode.Disposable {

@@ -1,18 +1,23 @@
 import * as vscode from 'vscode';
-import type { Analysis, AnalysisOptions } from '../core/analyze';
-import { matchesReportGlobs } from '../core/config';
-import { analyzeIfReport } from '../core/detect';
-import type { Configuration } from './configuration';
-import type { WorkspaceTemplates } from './workspaceTemplates';
+import type { Analysis, AnalysisOptions } from '../core/analysis/analyze';
+import type { AttackCatalog } from '../core/security/attack';
+import { analyzeIfReport } from '../core/analysis/detect';
+import { matchesReportGlobs } from '../core/project/config';
+import { analysisOptions } from '../core/project/loader';
+import type { AttackCatalogLoader } from './attackCatalog';
+import type { Log } from './log';
+import type { Projects } from './projects';
 
 /** Decides which documents are reports and analyses them, once per document version. */
 export class Reports {
-  private readonly cache = new Map<string, { version: number; analysis: Analysis | undefined }>();
+  /** By document: the analysis of one version, made with the ATT&CK catalog of its time (none before it loads). */
+  private readonly cache = new Map<string, { version: number; attack: AttackCatalog | undefined; analysis: Analysis | undefined }>();
 
   constructor(
-    private readonly configuration: Configuration,
-    private readonly templates: WorkspaceTemplates,
+    private readonly projects: Projects,
+    private readonly attack: AttackCatalogLoader,
     private readonly clock: () => Date,
+    private readonly log: Log,
   ) {}
 
   /** The analysis of a report, or undefined for any other document. */
@@ -20,25 +25,29 @@ export class Reports {
     if (document.languageId !== 'markdown') return undefined;
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) return cached.analysis;
+    const attack = this.attack.current;
+    if (cached && cached.version === document.version && cached.attack === attack) return cached.analysis;
     const analysis = this.analyzeText(document.uri, document.getText());
-    this.cache.set(key, { version: document.version, analysis });
+    this.cache.set(key, { version: document.version, attack, analysis });
     return analysis;
   }
 
-  /** The same for a file that is not open. */
+  /** The same, once the ATT&CK data is read: for hovers and completions, which are about it. */
+  async analyzeWithAttack(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    await this.attack.load();
+    return this.analyze(document);
+  }
+
+  /** The same for a file that is not open. The core's analysis is total; the guard covers the rest (globs, settings). */
   analyzeText(uri: vscode.Uri, text: string): Analysis | undefined {
-    const byPath = uri.scheme !== 'untitled' && matchesReportGlobs(vscode.workspace.asRelativePath(uri, false), this.configuration.forUri(uri).files);
-    return analyzeIfReport(text, byPath, this.options(uri));
+    return this.log.guard(`Analysing ${uri.toString()}`, undefined, () => {
+      const byPath = uri.scheme !== 'untitled' && matchesReportGlobs(vscode.workspace.asRelativePath(uri, false), this.projects.forUri(uri).config.files);
+      return analyzeIfReport(text, byPath, this.options(uri));
+    });
   }
 
   options(uri: vscode.Uri): AnalysisOptions {
-    return {
-      templates: this.templates.registryFor(uri),
-      rules: this.configuration.forUri(uri).rules,
-      now: this.clock(),
-      notApplicableReason: this.configuration.notApplicableReason(uri),
-    };
+    return analysisOptions(this.projects.forUri(uri), this.clock(), this.attack.current);
   }
 
   /** Forget every analysis: templates or configuration changed. */

@@ -1,14 +1,14 @@
-import type { Configuration } from './configuration';
 import type { DiagnosticsPublisher } from './diagnostics';
+import type { Log } from './log';
+import type { Projects } from './projects';
 import type { Reports } from './reports';
-import type { WorkspaceTemplates } from './workspaceTemplates';
 
 /** What commands and views share, built once at activation. */
 export interface Services {
-  readonly configuration: Configuration;
-  readonly templates: WorkspaceTemplates;
+  readonly projects: Projects;
   readonly reports: Reports;
   readonly diagnostics: DiagnosticsPublisher;
+  readonly log: Log;
   readonly clock: () => Date;
 }
 
@@ -20,5 +20,10 @@ export const COMMANDS = {
   fixAll: 'incidentReport.fixAll',
   showTimelinePreview: 'incidentReport.showTimelinePreview',
   copyTimelineAsMermaid: 'incidentReport.copyTimelineAsMermaid',
+  copyTimelineAsMermaidGantt: 'incidentReport.copyTimelineAsMermaidGantt',
   copyTimelineAsJson: 'incidentReport.copyTimelineAsJson',
+  defangIndicators: 'incidentReport.defangIndicators',
+  refangIndicators: 'incidentReport.refangIndicators',
+  exportStix: 'incidentReport.exportStix',
+  exportNavigatorLayer: 'incidentReport.exportNavigatorLayer',
 } as const;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../core/analysis/analyze';
 import type { Reports } from './reports';
 
 /** "Security · 2 missing · 3 warnings" for the active report; opens the Problems view when clicked. */
@@ -31,7 +31,7 @@ export class ReportStatusBar implements vscode.Disposable {
   }
 }
 
-export function statusText(analysis: Analysis): string {
+function statusText(analysis: Analysis): string {
   const count = (predicate: (rule: string, severity: string) => boolean) => analysis.diagnostics.filter((d) => predicate(d.rule, d.severity)).length;
   const missing = count((rule) => rule === 'section.missing');
   const errors = count((rule, severity) => rule !== 'section.missing' && severity === 'error');

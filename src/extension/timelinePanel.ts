@@ -1,11 +1,17 @@
 import * as vscode from 'vscode';
-import { buildTimeline } from '../core/timeline/build';
 import type { Timeline } from '../core/timeline/types';
-import { webviewMessageSchema, type HostMessage } from '../shared/timelineMessages';
+import type { Range } from '../core/types';
+import { webviewMessageSchema, type HostMessage, type ViewMode } from '../shared/timelineMessages';
 import { toRange } from './convert';
 import type { Services } from './services';
-import { fileNameOf, reportTitle, timelineView } from './timelineView';
+import { fileNameOf, reportTitle, techniqueViews, timelineView } from './timelineView';
 import { timelineHtml, timelineWebviewOptions } from './timelineWebview';
+
+/** The view the preview shows (list or time axis), remembered across panels and sessions. */
+export interface ModeMemory {
+  get(): ViewMode;
+  set(mode: ViewMode): Promise<void>;
+}
 
 /** One Timeline preview panel and the document it shows. */
 export class TimelinePanel implements vscode.Disposable {
@@ -21,6 +27,7 @@ export class TimelinePanel implements vscode.Disposable {
     private readonly services: Services,
     extensionUri: vscode.Uri,
     private readonly sent: vscode.EventEmitter<HostMessage>,
+    private readonly mode: ModeMemory,
   ) {
     panel.webview.options = timelineWebviewOptions(extensionUri);
     panel.iconPath = {
@@ -52,7 +59,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   /** Sends the document's current timeline. */
   refresh(): void {
-    this.post(this.stateMessage());
+    this.services.log.guard(`Updating the timeline preview of ${this.uri.toString()}`, undefined, () => this.post(this.stateMessage()));
   }
 
   /** Highlights the event whose source lines hold the position, if it is not highlighted already. */
@@ -71,10 +78,16 @@ export class TimelinePanel implements vscode.Disposable {
   /** A message from the webview, or one a test delivers as if it were. */
   async receive(message: unknown): Promise<void> {
     const parsed = webviewMessageSchema.safeParse(message);
-    if (!parsed.success || parsed.data.uri !== this.uri.toString()) return;
+    if (!parsed.success) return;
     switch (parsed.data.type) {
       case 'reveal':
-        return this.reveal(parsed.data.eventId);
+        if (parsed.data.uri === this.uri.toString()) await this.reveal(parsed.data.eventId);
+        return;
+      case 'revealTechnique':
+        if (parsed.data.uri === this.uri.toString()) await this.revealTechnique(parsed.data.techniqueId);
+        return;
+      case 'mode':
+        return this.mode.set(parsed.data.mode);
     }
   }
 
@@ -87,9 +100,21 @@ export class TimelinePanel implements vscode.Disposable {
     const event = this.shown?.events.find(({ id }) => id === eventId);
     if (!event) return;
     this.highlighted = event.id; // the webview highlighted it on the click
-    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: true });
-    const range = toRange(this.document, event.range);
-    // The cursor goes to the event's first line, where its date is, with the rest of the event selected.
+    await this.select(event.range);
+  }
+
+  private async revealTechnique(techniqueId: string): Promise<void> {
+    const check = this.services.reports.analyze(this.document)?.attackChecks.find(({ reference }) => reference.id === techniqueId);
+    if (check) await this.select(check.reference.range);
+  }
+
+  /**
+   * Shows the range in the editor, which takes the focus so that typing goes on there: the cursor at its start
+   * (an event's first line, where its date is), the rest selected.
+   */
+  private async select(offsets: Range): Promise<void> {
+    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: this.editorColumn(), preserveFocus: false });
+    const range = toRange(this.document, offsets);
     editor.selection = new vscode.Selection(range.end, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -106,9 +131,10 @@ export class TimelinePanel implements vscode.Disposable {
       this.shown = undefined;
       return { type: 'notReport', uri, fileName: this.fileName() };
     }
-    const timeline = buildTimeline(analysis);
+    const { timeline } = analysis;
     this.shown = timeline;
-    return { type: 'update', uri, view: timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp) };
+    const view = timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp, techniqueViews(analysis));
+    return { type: 'update', uri, view, mode: this.mode.get() };
   }
 
   private post(message: HostMessage): void {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { TIMELINE_VIEW_TYPE, webviewStateSchema, type HostMessage } from '../shared/timelineMessages';
+import { TIMELINE_VIEW_TYPE, VIEW_MODES, webviewStateSchema, type HostMessage } from '../shared/timelineMessages';
 import { registerTimelineCommands } from './commands/timeline';
 import { trackActiveReport } from './reportContext';
 import type { Services } from './services';
 import { Throttle } from './throttle';
-import { TimelinePanel } from './timelinePanel';
+import { TimelinePanel, type ModeMemory } from './timelinePanel';
 
 /** What tests see of the preview, through the extension's API. */
 export interface TimelinePreviewApi {
@@ -15,10 +15,11 @@ export interface TimelinePreviewApi {
 }
 
 const SELECTION_THROTTLE_MS = 50;
+const MODE_KEY = 'incidentReport.timelinePreview.mode';
 
 /** The preview, its serializer, its commands and the context key its editor title button needs. */
 export function registerTimelinePreview(context: vscode.ExtensionContext, services: Services): TimelinePreviewApi {
-  const preview = new TimelinePreview(services, context.extensionUri);
+  const preview = new TimelinePreview(services, context.extensionUri, context.globalState);
   context.subscriptions.push(
     preview,
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, preview),
@@ -32,17 +33,24 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, servic
  * The Timeline preview: one panel beside the editor that follows the active report, updates when the report is
  * analysed again, and highlights the event under the cursor. Restores its panel after a window reload.
  */
-export class TimelinePreview implements vscode.WebviewPanelSerializer, TimelinePreviewApi, vscode.Disposable {
+class TimelinePreview implements vscode.WebviewPanelSerializer, TimelinePreviewApi, vscode.Disposable {
   private current: TimelinePanel | undefined;
   private readonly sent = new vscode.EventEmitter<HostMessage>();
   readonly onDidSendMessage = this.sent.event;
   private readonly selectionThrottle = new Throttle(SELECTION_THROTTLE_MS);
   private readonly disposables: vscode.Disposable[];
 
+  private readonly mode: ModeMemory;
+
   constructor(
     private readonly services: Services,
     private readonly extensionUri: vscode.Uri,
+    memento: vscode.Memento,
   ) {
+    this.mode = {
+      get: () => (VIEW_MODES.find((mode) => mode === memento.get(MODE_KEY)) ?? 'list'),
+      set: (mode) => Promise.resolve(memento.update(MODE_KEY, mode)),
+    };
     this.disposables = [
       this.sent,
       this.selectionThrottle,
@@ -95,7 +103,7 @@ export class TimelinePreview implements vscode.WebviewPanelSerializer, TimelineP
   }
 
   private attach(panel: vscode.WebviewPanel, document: vscode.TextDocument): void {
-    const current = new TimelinePanel(panel, document, this.services, this.extensionUri, this.sent);
+    const current = new TimelinePanel(panel, document, this.services, this.extensionUri, this.sent, this.mode);
     this.current = current;
     panel.onDidDispose(() => {
       if (this.current === current) this.current = undefined;
@@ -103,9 +111,12 @@ export class TimelinePreview implements vscode.WebviewPanelSerializer, TimelineP
     });
   }
 
-  /** Shows the editor's document when it is a report the preview does not show yet. */
+  /**
+   * Shows the active editor's document: its timeline when it is a report, else a word that it is none, rather
+   * than the timeline of a report that is no longer in front of the user.
+   */
   private follow(editor: vscode.TextEditor): void {
-    if (!this.current || this.current.shows(editor.document.uri) || !this.services.reports.analyze(editor.document)) return;
+    if (!this.current || this.current.shows(editor.document.uri) || editor.document.uri.scheme === 'output') return;
     this.current.display(editor.document);
     this.current.highlightAt(editor.selection.active);
   }

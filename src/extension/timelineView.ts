@@ -1,8 +1,10 @@
 // What the Timeline preview shows, computed on the host so that the webview only builds DOM. No `vscode` here.
-import type { Analysis } from '../core/analyze';
-import type { PhaseCategory, Timeline, TimelineEvent, TimelineMetrics } from '../core/timeline/types';
-import { DAY, formatDuration, formatEventTime } from '../core/timeline/format';
-import type { EventView, MetricView, PhaseGroupView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
+import type { Analysis } from '../core/analysis/analyze';
+import { hasTimeOfDay, type Precision } from '../core/parse/dates';
+import { axisLayout } from '../core/timeline/axis';
+import { DAY, formatDuration, formatEventTime, metricLines, startLine } from '../core/timeline/format';
+import type { PhaseCategory, Timeline, TimelineEvent } from '../core/timeline/types';
+import type { EventView, PhaseGroupView, TechniqueView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
 
 const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
   attack: 'Attack',
@@ -13,18 +15,18 @@ const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
   detail: 'Other',
 };
 
-type DatedEvent = TimelineEvent & { readonly at: string };
+type DatedEvent = TimelineEvent & { readonly at: string; readonly precision: Precision };
 
-
-export function timelineView(timeline: Timeline, title: string, tlp: unknown): TimelineView {
-  const dated = timeline.events.filter((event): event is DatedEvent => event.at !== null);
+export function timelineView(timeline: Timeline, title: string, tlp: unknown, techniques: readonly TechniqueView[]): TimelineView {
+  const dated = timeline.events.filter((event): event is DatedEvent => event.at !== null && event.precision !== null);
   const undated = timeline.events.filter((event) => event.at === null);
   return {
     title,
     kind: timeline.kind,
     tlp: tlpView(tlp),
     timezone: timeline.timezone,
-    metrics: metricViews(timeline.metrics),
+    metrics: metricLines(timeline),
+    start: startLine(timeline),
     dated: groupByPhase(
       dated.map((event, index) => ({
         ...eventView(event),
@@ -33,7 +35,23 @@ export function timelineView(timeline: Timeline, title: string, tlp: unknown): T
       })),
     ),
     undated: undated.map(eventView),
+    axis: axisLayout(timeline),
+    techniques,
   };
+}
+
+/** Each technique the report cites, once, in kill-chain order (by its earliest tactic), unknown IDs last. */
+export function techniqueViews(analysis: Analysis): TechniqueView[] {
+  const catalog = analysis.attack;
+  if (!catalog) return [];
+  const cited = analysis.attackChecks.filter((check) => check.reference.kind === 'technique');
+  const citations = new Map<string, number>();
+  for (const { reference } of cited) citations.set(reference.id, (citations.get(reference.id) ?? 0) + 1);
+  return catalog.inKillChainOrder([...citations.keys()]).map((id) => {
+    const { technique, status } = cited.find((check) => check.reference.id === id)!;
+    const tactics = (technique?.tactics ?? []).map((shortname) => catalog.tacticByShortname(shortname)?.name ?? shortname);
+    return { id, name: technique?.name ?? id, tactics: tactics.join(', '), status, citations: citations.get(id)! };
+  });
 }
 
 /** The report's title (its first heading), else the file's name: for the preview and the Mermaid export. */
@@ -54,16 +72,6 @@ export function tlpView(value: unknown): TlpView | null {
   return { label, colour };
 }
 
-function metricViews(metrics: TimelineMetrics): MetricView[] {
-  const metric = (name: string, seconds: number | null): MetricView =>
-    seconds === null ? { name, value: '—', known: false } : { name, value: formatDuration(seconds), known: true };
-  return [
-    metric('Time to detect', metrics.timeToDetectSeconds),
-    metric('Time to contain', metrics.timeToContainSeconds),
-    metric('Time to recover', metrics.timeToRecoverSeconds),
-  ];
-}
-
 /** What does not depend on the event's date; dated events add `when` and `gap`. */
 function eventView(event: TimelineEvent): EventView {
   const categoryTitle = CATEGORY_TITLES[event.category];
@@ -74,7 +82,7 @@ function eventView(event: TimelineEvent): EventView {
 function formatGap(previous: DatedEvent, event: DatedEvent): string | null {
   const seconds = (Date.parse(event.at) - Date.parse(previous.at)) / 1000;
   if (seconds <= 0) return null;
-  if (previous.hasTime && event.hasTime) return `+${formatDuration(seconds)}`;
+  if (hasTimeOfDay(previous.precision) && hasTimeOfDay(event.precision)) return `+${formatDuration(seconds)}`;
   const days = Math.round(seconds / DAY);
   return days > 0 ? `+${days} d` : null;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReportExport } from '../../src/core/exportSchema';
+import type { ReportExport } from '../../src/core/output/exportSchema';
 import { CLEAN_REPORT, ERROR_REPORT, NOTES } from './fixtures';
 import { assertNoCrash, cli, TempFolder } from './helpers';
 import { reportValidator } from './schemaValidators';
@@ -66,13 +66,19 @@ suite('export', () => {
     assert.deepEqual(report.timeline.events[0], {
       at: '2024-03-14T09:25:00.000Z',
       end: null,
+      precision: 'minute',
       text: 'Incident began',
       phase: 'Incident Details',
       line: lineNumber(CLEAN_REPORT, '- **Incident Date:** 2024-03-14 09:25 UTC'),
     });
     const times = report.timeline.events.map((event) => event.at);
     assert.deepEqual(times, [...times].sort());
-    assert.deepEqual(report.timeline.metrics, { timeToDetectSeconds: 15 * 60, timeToContainSeconds: 40 * 60, timeToRecoverSeconds: 95 * 60 });
+    assert.deepEqual(report.timeline.metrics, {
+      timeToDetectSeconds: 15 * 60,
+      timeToContainSeconds: 40 * 60,
+      timeToRecoverSeconds: 95 * 60,
+      precision: { timeToDetect: 'minute', timeToContain: 'minute', timeToRecover: 'minute' },
+    });
     assert.deepEqual(report.diagnostics, []);
   });
 
@@ -116,7 +122,7 @@ suite('export', () => {
     for (const [args, stderr] of [
       [['export'], 'incident-report export: give the report file (see "incident-report export --help")\n'],
       [['export', 'a.md', 'b.md'], 'incident-report export: give one report file (see "incident-report export --help")\n'],
-      [['export', '--format', 'yaml', 'incidents/clean.md'], 'incident-report export: --format must be one of json, not "yaml" (see "incident-report export --help")\n'],
+      [['export', '--format', 'yaml', 'incidents/clean.md'], 'incident-report export: --format must be one of json, stix, attack-navigator, not "yaml" (see "incident-report export --help")\n'],
       [['export', 'folder.md'], 'incident-report: cannot read folder.md: it is a folder\n'],
       [['export', 'gone.md'], 'incident-report: cannot read gone.md: no such file\n'],
     ] as const) {
@@ -140,27 +146,34 @@ suite('timeline', () => {
     assert.equal(timeline.events.length, 6);
   });
 
-  test('text: one line per event in time order, then the metrics', () => {
+  test('text: one line per event in time order, then what the metrics are measured from and the metrics', () => {
     const run = cli(['timeline', 'incidents/clean.md'], folder.path);
     assert.equal(run.status, 0);
     const lines = run.stdout.split('\n');
     assert.equal(lines[0], 'Timeline (times in UTC)');
     assert.match(lines[2], /^2024-03-14 09:25 {2}Incident Details +Incident began$/);
     assert.match(lines[7], /^2024-03-14 11:00 {2}Response Actions +Recovery actions: Rolled back the migration/);
-    assert.deepEqual(lines.slice(-4), ['Time to detect:  15 min', 'Time to contain: 40 min', 'Time to recover: 1 h 35 min', '']);
+    assert.deepEqual(lines.slice(-5), ['Measured from:   2024-03-14 09:25, when the incident began', 'Time to detect:  15 min', 'Time to contain: 40 min', 'Time to recover: 1 h 35 min', '']);
   });
 
   test('mermaid: a fenced timeline block titled after the report', () => {
     const run = cli(['timeline', '-f', 'mermaid', 'incidents/clean.md'], folder.path);
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /^```mermaid\ntimeline\n {4}title Incident Report∶ Checkout outage after a database migration\n/);
+    assert.match(run.stdout, /^```mermaid\ntimeline\n {4}title Incident Report#58; Checkout outage after a database migration\n/);
     assert.match(run.stdout, /\n {4}section Response Actions\n/);
     assert.match(run.stdout, /\n```\n$/);
+  });
+
+  test('mermaid-gantt: a fenced gantt block, a milestone per time', () => {
+    const run = cli(['timeline', '-f', 'mermaid-gantt', 'incidents/clean.md'], folder.path);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^```mermaid\ngantt\n {4}title Incident Report#58; Checkout outage after a database migration \(times in UTC\)\n {4}dateFormat YYYY-MM-DD HH:mm\n/);
+    assert.match(run.stdout, /\n {4}Incident began : milestone, e0, 2024-03-14 09:25, 0m\n/);
   });
 
   test('an unknown format is a usage error', () => {
     const run = cli(['timeline', '--format', 'svg', 'incidents/clean.md'], folder.path);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, 'incident-report timeline: --format must be one of text, json, mermaid, not "svg" (see "incident-report timeline --help")\n');
+    assert.equal(run.stderr, 'incident-report timeline: --format must be one of text, json, mermaid, mermaid-gantt, not "svg" (see "incident-report timeline --help")\n');
   });
 });

@@ -17,7 +17,8 @@ export interface CliRun {
 export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
   const environment = { ...process.env, ...env };
   if (!('NO_COLOR' in env)) delete environment.NO_COLOR;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: environment, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // A hang (a FIFO read, a runaway loop) fails the test instead of blocking the run: spawnSync cannot be interrupted.
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: environment, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintOutputSchema, type LintOutput } from '../../src/core/exportSchema';
+import { lintOutputSchema, type LintOutput } from '../../src/core/output/exportSchema';
 import { CLEAN_REPORT, ERROR_REPORT, NOTES, WARNING_REPORT } from './fixtures';
 import { assertNoCrash, cli, TempFolder } from './helpers';
 

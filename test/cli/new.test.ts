@@ -35,14 +35,21 @@ suite('new', () => {
     assert.match(text, /\n## Attack Methodology\n\nN\/A \(operational incident, not an attack\)\n/);
   });
 
-  test('the new report passes lint with nothing worse than placeholder warnings', () => {
+  test('a title is written on one line as typed: a line break cannot start a heading, $& and $` stay text', () => {
+    const path = cli(['new', '-t', 'security-incident', '--title', 'Costs $& and $` rose\n## Injected\r\nheading'], folder.path).stdout.trim();
+    const text = folder.read(path);
+    assert.match(text, /\n# Incident Report: Costs \$& and \$` rose ## Injected heading\n/);
+    assert.doesNotMatch(text, /^## Injected/m);
+  });
+
+  test('the new report passes lint with nothing but a hint per section not filled in yet', () => {
     const path = cli(['new', '-t', 'security-incident', '--title', 'Phishing'], folder.path).stdout.trim();
     const run = cli(['lint', '--format', 'json', path], folder.path);
     assert.equal(run.status, 0, run.stdout);
     const [report] = JSON.parse(run.stdout).files as { kind: string; diagnostics: { rule: string }[] }[];
     assert.equal(report.kind, 'security');
     assert.ok(report.diagnostics.length > 0);
-    assert.deepEqual([...new Set(report.diagnostics.map((d) => d.rule))], ['content.placeholder']);
+    assert.deepEqual([...new Set(report.diagnostics.map((d) => d.rule))], ['content.unfilled']);
   });
 
   test('never overwrites: the same title again gets -2, and an existing file keeps its content', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_IDS, ruleDocsUrl, RULES } from '../../src/core/rules/catalog';
+import { RULE_IDS, ruleDocsUrl, RULES } from '../../src/core/diagnostics';
 import { CLEAN_REPORT, ERROR_REPORT, WARNING_REPORT } from './fixtures';
 import { assertNoCrash, cli, TempFolder } from './helpers';
 import { sarifValidator } from './schemaValidators';

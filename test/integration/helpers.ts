@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'incident-report-studio.incident-report-studio';
-export const DIAGNOSTIC_SOURCE = 'incident-report';
+const DIAGNOSTIC_SOURCE = 'incident-report';
 
 export const COMMANDS = {
   newReport: 'incidentReport.newReport',
@@ -50,7 +50,7 @@ export function waitUntil<T>(
 }
 
 /** Resolves with the next `event` that `accept` takes. Subscribe before causing the event. */
-export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
@@ -88,10 +88,6 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string {
   return String(typeof code === 'object' ? code.value : code);
 }
 
-export function rulesOf(uri: vscode.Uri): string[] {
-  return reportDiagnostics(uri).map(ruleOf);
-}
-
 /** Waits until this extension's diagnostics for `uri` satisfy `accept`, and returns them. */
 export function waitForDiagnostics(
   uri: vscode.Uri,
@@ -105,7 +101,7 @@ export function waitForDiagnostics(
       const diagnostics = reportDiagnostics(uri);
       return accept(diagnostics) ? diagnostics : undefined;
     },
-    () => `${what} on ${uri.path}; rules now: [${rulesOf(uri).join(', ')}]`,
+    () => `${what} on ${uri.path}; rules now: [${reportDiagnostics(uri).map(ruleOf).join(', ')}]`,
     timeoutMs,
   );
 }

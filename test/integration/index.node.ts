@@ -6,6 +6,7 @@ export function run(): Promise<void> {
   // The suites are bundled in rather than added as files, so emit what `mocha.addFile` would before loading one:
   // it defines `suite`, `test` and the hooks.
   mocha.suite.emit('pre-require', globalThis, 'integration-suites', mocha);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here, at run time, not when the module is
   require('integration-suites'); // every test/integration/*.test.ts
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));

@@ -138,6 +138,23 @@ suite('Timeline preview', () => {
     assert.deepStrictEqual(sent.filter((m) => m.type === 'highlight').map((m) => m.type === 'highlight' && m.eventId), [other.id]);
   });
 
+  test('lists the cited ATT&CK techniques in kill-chain order; choosing one selects its first citation', async () => {
+    const text = `${REPORT}\n## Attack Methodology\n\n- **Exfiltration:** T1567.002\n- **Initial Access:** T1566.001 Spearphishing Attachment\n`;
+    const { editor, view } = await openPreviewOf('preview-techniques.md', text);
+    assert.deepStrictEqual(
+      view.techniques.map(({ id, tactics }) => `${id} ${tactics}`),
+      ['T1566.001 Initial Access', 'T1567.002 Exfiltration'],
+    );
+    const line = editor.document.getText().split('\n').findIndex((candidate) => candidate.includes('T1566.001'));
+    await preview.receiveMessage({ type: 'revealTechnique', uri: editor.document.uri.toString(), techniqueId: 'T1566.001' });
+    const selection = await waitUntil(
+      vscode.window.onDidChangeTextEditorSelection,
+      () => (editor.selection.start.line === line ? editor.selection : undefined),
+      () => `the selection on line ${line}; it is on ${editor.selection.start.line}`,
+    );
+    assert.strictEqual(editor.document.getText(selection), 'T1566.001');
+  });
+
   test('ignores invalid messages and messages about another document', async () => {
     const { editor, view } = await openPreviewOf('preview-invalid.md');
     const first = eventWithText(view, 'stolen credentials');
@@ -176,11 +193,40 @@ suite('Timeline preview', () => {
     assert.strictEqual(view.title, 'Incident Report: Second report');
   });
 
-  test('copies the timeline as Mermaid and as JSON', async () => {
+  test('shows that the active editor is not a report rather than the report before it', async () => {
+    await openPreviewOf('preview-then-notes.md');
+    const notes = await writeWorkspaceFile('scratch/notes.md', '# Meeting notes\n\nNothing to see.\n');
+    await openInEditor(notes);
+    const notice = await message((m): m is Extract<HostMessage, { type: 'notReport' }> => m.type === 'notReport' && m.uri === notes.toString(), 'notReport for the notes');
+    assert.strictEqual(notice.fileName, 'notes.md');
+  });
+
+  test('a click on an event gives the focus back to the editor', async () => {
+    const { editor, view } = await openPreviewOf('preview-focus.md');
+    await vscode.commands.executeCommand('workbench.action.focusNextGroup');
+    await waitUntil(vscode.window.onDidChangeActiveTextEditor, () => (vscode.window.activeTextEditor === undefined ? true : undefined), () => 'the preview to have the focus');
+    await preview.receiveMessage({ type: 'reveal', uri: editor.document.uri.toString(), eventId: eventWithText(view, 'EDR alerted').id });
+    const focused = await waitUntil(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor, () => 'an active text editor');
+    assert.strictEqual(focused.document.uri.toString(), editor.document.uri.toString());
+  });
+
+  test('the chosen view, list or time axis, is remembered for the next update', async () => {
+    const { editor, view } = await openPreviewOf('preview-mode.md');
+    assert.ok(view.axis.lanes.length > 0, 'the axis is laid out');
+    await preview.receiveMessage({ type: 'mode', mode: 'axis' });
+    await replaceText(editor, REPORT.replace('Account disabled', 'Account locked'));
+    const updated = await message((m): m is UpdateMessage => m.type === 'update' && m.mode === 'axis', 'an update in the axis view');
+    assert.strictEqual(updated.uri, editor.document.uri.toString());
+    await preview.receiveMessage({ type: 'mode', mode: 'list' });
+  });
+
+  test('copies the timeline as Mermaid, as a Mermaid gantt chart and as JSON', async () => {
     await openPreviewOf('preview-copy.md');
     await vscode.commands.executeCommand('incidentReport.copyTimelineAsMermaid');
     const mermaid = await vscode.env.clipboard.readText();
-    assert.match(mermaid, /^```mermaid\ntimeline\n {4}title Incident Report∶ Preview test\n/);
+    assert.match(mermaid, /^```mermaid\ntimeline\n {4}title Incident Report#58; Preview test\n/);
+    await vscode.commands.executeCommand('incidentReport.copyTimelineAsMermaidGantt');
+    assert.match(await vscode.env.clipboard.readText(), /^```mermaid\ngantt\n.*\n {4}Incident began : milestone, e0, 2024-03-05 09:15, 0m\n/s);
     await vscode.commands.executeCommand('incidentReport.copyTimelineAsJson');
     const json = JSON.parse(await vscode.env.clipboard.readText());
     assert.strictEqual(json.metrics.timeToDetectSeconds, 8100);

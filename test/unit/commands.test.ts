@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { fixAll } from '../../src/core/commands/fixAll';
 import { markAttackSectionsNotApplicable, markSectionNotApplicableAt } from '../../src/core/commands/markNotApplicable';
-import { firstFreeName, reportFileName } from '../../src/core/commands/newReport';
-import { applyEdits } from '../../src/core/edits';
-import { TemplateRegistry } from '../../src/core/templates/registry';
-import { renderReport } from '../../src/core/templates/render';
+import { firstFreeName, reportFileName } from '../../src/core/project/reportFiles';
+import { applyEdits } from '../../src/core/edits/apply';
+import { TemplateRegistry } from '../../src/core/template/registry';
+import { renderReport } from '../../src/core/template/render';
 import { analyze, NOW, only, readProjectFile, rulesOf, VALID_REPORT } from './helpers';
 
 const options = { templates: new TemplateRegistry(), now: NOW };
@@ -125,8 +125,8 @@ suite('Fix all', () => {
   test('applies every preferred fix as one edit and leaves only what needs a person', () => {
     const broken = readProjectFile('examples', 'incidents', 'needs-work.md');
     const before = analyze(broken);
-    const { edit, fixed } = fixAll(broken, options);
-    assert.ok(edit && fixed >= 5, `fixed ${fixed}`);
+    const { edit, applied } = fixAll(broken, options);
+    assert.ok(edit && applied.length >= 5, `fixed ${applied.join(', ')}`);
     const after = analyze(apply(broken, edit));
     for (const rule of ['section.misspelled', 'section.order', 'section.missing']) {
       assert.ok(only(before, rule).length > 0, `the example should show ${rule}`);
@@ -139,7 +139,7 @@ suite('Fix all', () => {
   });
 
   test('returns null for a clean report', () => {
-    assert.deepEqual(fixAll(VALID_REPORT, options), { edit: null, fixed: 0 });
+    assert.deepEqual(fixAll(VALID_REPORT, options), { edit: null, applied: [] });
   });
 });
 
@@ -152,7 +152,13 @@ suite('New Report', () => {
       assert.equal(analysis.kind, loaded.template.kind);
       const structural = rulesOf(analysis).filter((rule) => rule.startsWith('section.') || rule.startsWith('frontmatter.') || rule === 'field.missing');
       assert.deepEqual(structural, []);
-      assert.ok(only(analysis, 'content.placeholder').length > 0, 'placeholders are flagged until replaced');
+      // Each section as the template left it gets one quiet hint, not a warning per placeholder.
+      const unfilled = only(analysis, 'content.unfilled');
+      assert.ok(unfilled.length > 0 && unfilled.every((d) => d.severity === 'hint'), 'unfilled sections are hinted at');
+      assert.deepEqual(only(analysis, 'content.placeholder'), []);
+      assert.ok(unfilled.length <= analysis.report.allSections.length, 'at most one hint per section');
+      const started = analyze(text.replace(/^(## .+)\n\n(.+)$/m, '$1\n\nWe know this much.\n\n$2'));
+      assert.ok(only(started, 'content.placeholder').length + only(started, 'content.unfilled').length > 0, 'a section begun but not finished still shows its placeholders');
     });
   }
 

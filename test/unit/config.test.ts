@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { matchesReportGlobs, parseConfigFile, resolveConfig } from '../../src/core/config';
-import { analyzeIfReport } from '../../src/core/detect';
-import { TemplateRegistry } from '../../src/core/templates/registry';
+import { matchesReportGlobs, parseConfigFile, resolveConfig } from '../../src/core/project/config';
+import { analyzeIfReport } from '../../src/core/analysis/detect';
+import { TemplateRegistry } from '../../src/core/template/registry';
 
 suite('configuration', () => {
   test('the config file overrides settings rule by rule', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RULE_IDS, ruleDocsUrl } from '../../src/core/rules/catalog';
+import { RULE_IDS, ruleDocsUrl } from '../../src/core/diagnostics';
 import { readProjectFile } from './helpers';
 
 const readme = readProjectFile('README.md');

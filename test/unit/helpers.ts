@@ -1,12 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analyze';
-import { applyEdits } from '../../src/core/edits';
-import { TemplateRegistry } from '../../src/core/templates/registry';
-import type { Diagnostic, Fix } from '../../src/core/types';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analysis/analyze';
+import { applyEdits } from '../../src/core/edits/apply';
+import { builtinTemplates, TemplateRegistry } from '../../src/core/template/registry';
+import { resolveTemplates, type LoadedTemplate } from '../../src/core/template/resolve';
+import { parseTemplateFile } from '../../src/core/template/templateFile';
+import { loadProject, type Project } from '../../src/core/project/loader';
+import type { Diagnostic, Fix } from '../../src/core/diagnostics';
 
-export const ROOT = join(__dirname, '..', '..', '..');
+/** The project's folder: the nearest one above this bundle with a package.json (tests and scripts bundle this file at different depths). */
+export const ROOT = projectRoot(__dirname);
+
+function projectRoot(folder: string): string {
+  return existsSync(join(folder, 'package.json')) || dirname(folder) === folder ? folder : projectRoot(dirname(folder));
+}
 export const NOW = new Date('2026-11-23T12:00:00Z');
 
 export function readProjectFile(...path: string[]): string {
@@ -50,6 +58,19 @@ export function textAt(analysis: Analysis, diagnostic: Diagnostic): string {
 /** A complete, valid security report; tests break one thing at a time. */
 export const VALID_REPORT = readProjectFile('examples', 'incidents', '2023-11-23-cloudflare-atlassian-breach.md');
 
-export function lineOf(analysis: Analysis, diagnostic: Diagnostic): number {
-  return analysis.report.lines.positionAt(diagnostic.range.start).line + 1;
+/** A project loaded by the real loader from files given as texts (workspace-relative paths). */
+export function loadTestProject(files: Readonly<Record<string, string>>): Promise<Project> {
+  return loadProject({
+    readText: async (path) => files[path],
+    list: async (folder) => Object.keys(files).filter((path) => path.startsWith(`${folder}/`) && !path.slice(folder.length + 1).includes('/')).map((path) => path.slice(folder.length + 1)),
+  });
+}
+
+/** A template written as YAML, resolved against the built-in ones as the loader does; throws when it is invalid. */
+export function templateFromYaml(yaml: string, source = 'file:///workspace/.incident-reports/templates/test.yaml'): LoadedTemplate {
+  const { file, diagnostics } = parseTemplateFile(yaml);
+  if (!file) throw new Error(`Test template is invalid: ${diagnostics.map((d) => d.message).join('; ')}`);
+  const { templates, problems } = resolveTemplates([{ file, source }], builtinTemplates());
+  if (problems.length > 0) throw new Error(`Test template is invalid: ${problems.map((p) => p.diagnostic.message).join('; ')}`);
+  return templates[0];
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isNotApplicable, notApplicableText } from '../../src/core/notApplicable';
+import { isNotApplicable, notApplicableText } from '../../src/core/parse/notApplicable';
 
 suite('N/A recognition', () => {
   const yes = [

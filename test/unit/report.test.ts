@@ -1,19 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { parseReport } from '../../src/core/report';
+import { parseReport, type Section } from '../../src/core/parse/report';
 import { analyze, VALID_REPORT } from './helpers';
 
 suite('parseReport', () => {
-  test('builds the section tree from ATX and setext headings', () => {
-    const report = parseReport('# Incident Report: X\n\nSummary\n=======\n\nIntro\n\nDetails\n-------\n\n### Sub\n\n## Next\n');
+  test('builds the section tree from ATX and setext headings, each under the nearest heading of a lower level', () => {
+    const report = parseReport('# Incident Report: X\n\nSummary\n=======\n\nIntro\n\nDetails\n-------\n\n### Sub\n\n## Next\n\n# Appendix\n');
     assert.equal(report.title?.title, 'Incident Report: X');
-    assert.deepEqual(
-      report.sections.map((s) => [s.heading.title, s.heading.level, s.children.map((c) => c.heading.title)]),
-      [
-        ['Summary', 1, []],
-        ['Details', 2, ['Sub']],
-        ['Next', 2, []],
-      ],
-    );
+    const tree = (sections: readonly Section[]): unknown[] => sections.map((s) => [s.heading.title, s.heading.level, tree(s.children)]);
+    assert.deepEqual(tree(report.sections), [
+      ['Summary', 1, [['Details', 2, [['Sub', 3, []]]], ['Next', 2, []]]],
+      ['Appendix', 1, []],
+    ]);
   });
 
   test('ignores headings inside fenced code, indented code, HTML blocks and front matter', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_REPORT_LENGTH } from '../../src/core/analyze';
+import { MAX_REPORT_LENGTH } from '../../src/core/analysis/analyze';
 import { markAttackSectionsNotApplicable } from '../../src/core/commands/markNotApplicable';
-import { applyEdits } from '../../src/core/edits';
-import { TemplateRegistry } from '../../src/core/templates/registry';
+import { applyEdits } from '../../src/core/edits/apply';
+import { TemplateRegistry } from '../../src/core/template/registry';
 import { analyze, NOW, VALID_REPORT } from './helpers';
 
 const options = { templates: new TemplateRegistry(), now: NOW };

@@ -31,7 +31,7 @@ suite('seed reports', () => {
   });
 
   test('the example with deliberate problems shows each kind of problem', () => {
-    const rules = new Set(analyze(readProjectFile('examples', 'incidents', 'needs-work.md')).diagnostics.map((d) => d.rule));
+    const rules = new Set<string>(analyze(readProjectFile('examples', 'incidents', 'needs-work.md')).diagnostics.map((d) => d.rule));
     for (const rule of ['frontmatter.invalid-value', 'section.missing', 'section.misspelled', 'section.order', 'section.empty', 'field.empty', 'field.invalid-enum', 'field.invalid-date', 'dates.discovery-before-incident', 'content.todo']) {
       assert.ok(rules.has(rule), `needs-work.md should show ${rule}`);
     }

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Analysis } from '../../src/core/analyze';
-import { reportExportSchema } from '../../src/core/exportSchema';
-import { buildTimeline } from '../../src/core/timeline/build';
-import { mermaidText, timelineToJson, timelineToMermaid } from '../../src/core/timeline/export';
-import type { Timeline } from '../../src/core/timeline/types';
+import type { Analysis } from '../../src/core/analysis/analyze';
+import { reportExportSchema } from '../../src/core/output/exportSchema';
+import { escapeMermaid, timelineToGantt, timelineToJson, timelineToMermaid } from '../../src/core/output/timeline';
+import type { Timeline, TimelineMetrics } from '../../src/core/timeline/types';
 import { analyze, applyFix, fixTitled, only, readProjectFile, single, textAt } from './helpers';
 
 const CLOUDFLARE = readProjectFile('test', 'fixtures', 'cloudflare-2023.md');
@@ -20,7 +19,7 @@ function changed(text: string, ...replacements: [from: string | RegExp, to: stri
 
 function timelineOf(text: string, now?: Date): { analysis: Analysis; timeline: Timeline } {
   const analysis = analyze(text, now === undefined ? {} : { now });
-  return { analysis, timeline: buildTimeline(analysis) };
+  return { analysis, timeline: analysis.timeline };
 }
 
 const timelineRules = (analysis: Analysis) => analysis.diagnostics.filter((d) => d.rule.startsWith('timeline.'));
@@ -88,7 +87,7 @@ suite('timeline events', () => {
       ],
     );
     assert.equal(timeline.timezone, 'Europe/Zurich');
-    assert.ok(timeline.events.every((e) => e.at === null || e.hasTime));
+    assert.ok(timeline.events.every((e) => e.at === null || e.precision === 'minute'));
     assert.deepEqual(timelineRules(analyze(PROTON_DATED)), []);
   });
 
@@ -121,41 +120,38 @@ suite('timeline events', () => {
       const { analysis, timeline } = timelineOf(seed);
       assert.ok(timeline.events.length > 0);
       assert.ok(timeline.events.every((e) => e.at === null));
-      assert.deepEqual(timeline.metrics, { start: null, timeToDetectSeconds: null, timeToContainSeconds: null, timeToRecoverSeconds: null });
+      assert.deepEqual(timeline.metrics, { start: null, timeToDetect: null, timeToContain: null, timeToRecover: null });
       assert.deepEqual(timelineRules(analysis), []);
     }
-    const bitbucket = buildTimeline(analyze(SEEDS[0]));
+    const bitbucket = analyze(SEEDS[0]).timeline;
     assert.deepEqual(bitbucket.events.map((e) => e.phase), ['Incident Details', 'Incident Details', 'Initial Access', 'Data Exfiltration/Impact', 'Detection & Response']);
   });
 
-  test('is built once per analysis: the rule, the preview and the exports share it', () => {
+  test('is part of the analysis: the rule, the preview and the exports share it', () => {
     const analysis = analyze(changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023']));
-    const timeline = buildTimeline(analysis);
-    assert.equal(buildTimeline(analysis), timeline);
-    assert.deepEqual(timelineRules(analysis), timeline.diagnostics);
-    assert.ok(timeline.diagnostics.length > 0);
-    assert.notEqual(buildTimeline({ ...analysis, now: new Date('2000-01-01T00:00:00Z') }), timeline);
+    assert.deepEqual(timelineRules(analysis), analysis.timeline.diagnostics);
+    assert.ok(analysis.timeline.diagnostics.length > 0);
   });
 });
 
 suite('timeline metrics', () => {
   test('Cloudflare 2023: detected 9 days after the initial access, contained the same day, recovered by December 5', () => {
     const { timeline } = timelineOf(CLOUDFLARE);
-    assert.deepEqual(timeline.metrics, {
+    assert.deepEqual(secondsOf(timeline.metrics), {
       start: '2023-11-14T00:00:00.000Z',
-      timeToDetectSeconds: 9 * DAY,
-      timeToContainSeconds: 9 * DAY,
-      timeToRecoverSeconds: 21 * DAY,
+      timeToDetect: 9 * DAY,
+      timeToContain: 9 * DAY,
+      timeToRecover: 21 * DAY,
     });
-    assert.equal(timeline.metrics.timeToDetectSeconds, 777_600);
+    assert.deepEqual([timeline.metrics.timeToDetect?.precision, timeline.metrics.timeToContain?.precision], ['day', 'day'], 'each end is a day');
   });
 
   test('the dated Proton outage: detected in 9 minutes, contained in 33, recovered in 2 h 30', () => {
-    assert.deepEqual(buildTimeline(analyze(PROTON_DATED)).metrics, {
+    assert.deepEqual(secondsOf(analyze(PROTON_DATED).timeline.metrics), {
       start: '2024-04-11T07:32:00.000Z',
-      timeToDetectSeconds: 9 * 60,
-      timeToContainSeconds: 33 * 60,
-      timeToRecoverSeconds: 150 * 60,
+      timeToDetect: 9 * 60,
+      timeToContain: 33 * 60,
+      timeToRecover: 150 * 60,
     });
   });
 
@@ -166,17 +162,18 @@ suite('timeline metrics', () => {
       ['- **Incident Date:** November 14, 2023', '- **Incident Date:** Unknown'],
       ['- **Date/Time:** November 14, 2023', '- **Date/Time:** November 15, 2023'],
     );
-    const { metrics } = buildTimeline(analyze(text));
-    assert.equal(metrics.start, '2023-11-15T00:00:00.000Z');
-    assert.equal(metrics.timeToDetectSeconds, 8 * DAY);
-    assert.equal(metrics.timeToRecoverSeconds, 20 * DAY);
+    const { metrics } = analyze(text).timeline;
+    assert.equal(metrics.start?.at, '2023-11-15T00:00:00.000Z');
+    assert.equal(metrics.start?.reason, 'earliest-attack-or-impact');
+    assert.equal(metrics.timeToDetect?.seconds ?? null, 8 * DAY);
+    assert.equal(metrics.timeToRecover?.seconds ?? null, 20 * DAY);
   });
 
   test('the Discovery Date wins over the detection phase, and the end of a recovery range counts', () => {
     const text = changed(CLOUDFLARE, ['- **Discovery Date:** November 23, 2023', '- **Discovery Date:** November 24, 2023'], ['November 27 – December 5, 2023', 'November 27 – December 15, 2023']);
-    const { metrics } = buildTimeline(analyze(text));
-    assert.equal(metrics.timeToDetectSeconds, 10 * DAY);
-    assert.equal(metrics.timeToRecoverSeconds, 31 * DAY);
+    const { metrics } = analyze(text).timeline;
+    assert.equal(metrics.timeToDetect?.seconds ?? null, 10 * DAY);
+    assert.equal(metrics.timeToRecover?.seconds ?? null, 31 * DAY);
   });
 
   test('a metric whose dates are missing is null', () => {
@@ -185,12 +182,22 @@ suite('timeline metrics', () => {
       ['Immediate disconnection of the attacker\'s access on November 23, 2023.', 'Immediate disconnection of the attacker\'s access.'],
       ['during the remediation of November 27 – December 5, 2023.', 'during the remediation.'],
     );
-    const { metrics } = buildTimeline(analyze(text));
-    assert.equal(metrics.timeToDetectSeconds, 9 * DAY);
-    assert.equal(metrics.timeToContainSeconds, null);
-    assert.equal(metrics.timeToRecoverSeconds, null);
+    const { metrics } = analyze(text).timeline;
+    assert.equal(metrics.timeToDetect?.seconds ?? null, 9 * DAY);
+    assert.equal(metrics.timeToContain?.seconds ?? null, null);
+    assert.equal(metrics.timeToRecover?.seconds ?? null, null);
   });
 });
+
+/** The metrics as seconds, with the instant they start from. */
+function secondsOf(metrics: TimelineMetrics): Record<string, string | number | null> {
+  return {
+    start: metrics.start?.at ?? null,
+    timeToDetect: metrics.timeToDetect?.seconds ?? null,
+    timeToContain: metrics.timeToContain?.seconds ?? null,
+    timeToRecover: metrics.timeToRecover?.seconds ?? null,
+  };
+}
 
 interface DiagnosticCase {
   readonly name: string;
@@ -241,7 +248,7 @@ const DIAGNOSTIC_CASES: DiagnosticCase[] = [
     bad: () => changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023']),
     good: () => changed(CLOUDFLARE, ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 14, 2023']),
     at: 'November 13, 2023',
-    message: /Detection \("November 13, 2023"\) is dated before the initial access \("November 14, 2023", line 30\)/,
+    message: /Detection \("November 13, 2023"\) is dated before Initial Access \("November 14, 2023", line 30\)/,
   },
   {
     name: 'detection before the Incident Date',
@@ -249,7 +256,7 @@ const DIAGNOSTIC_CASES: DiagnosticCase[] = [
     bad: () => changed(CLOUDFLARE, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** Unknown'], ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 13, 2023 22:00 UTC']),
     good: () => changed(CLOUDFLARE, ['- **Date/Time:** November 14, 2023', '- **Date/Time:** Unknown'], ['- **Date/Time:** November 23, 2023', '- **Date/Time:** November 14, 2023 22:00 UTC']),
     at: 'November 13, 2023 22:00 UTC',
-    message: /before the Incident Date/,
+    message: /before Incident Date \("November 14, 2023", line 20\)/,
   },
   {
     name: 'events of a phase out of order',
@@ -328,61 +335,94 @@ suite('timeline diagnostics', () => {
 });
 
 suite('timeline exports', () => {
-  test('JSON: events by time, undated last, instants in UTC with Z, lines 1-based; it satisfies the export schema', () => {
-    const json = timelineToJson(buildTimeline(analyze(CLOUDFLARE)));
-    assert.deepEqual(json.metrics, { timeToDetectSeconds: 777_600, timeToContainSeconds: 777_600, timeToRecoverSeconds: 1_814_400 });
-    assert.deepEqual(json.events[0], { at: '2023-11-14T00:00:00.000Z', end: null, text: 'Incident began', phase: 'Incident Details', line: 20 });
+  test('JSON: events by time, undated last, instants in UTC with Z, precisions, lines 1-based; it satisfies the export schema', () => {
+    const json = timelineToJson(analyze(CLOUDFLARE).timeline);
+    assert.deepEqual(json.metrics, {
+      timeToDetectSeconds: 777_600,
+      timeToContainSeconds: 777_600,
+      timeToRecoverSeconds: 1_814_400,
+      precision: { timeToDetect: 'day', timeToContain: 'day', timeToRecover: 'day' },
+    });
+    assert.deepEqual(json.events[0], { at: '2023-11-14T00:00:00.000Z', end: null, precision: 'day', text: 'Incident began', phase: 'Incident Details', line: 20 });
     assert.deepEqual(json.events[6], {
       at: '2023-11-27T00:00:00.000Z',
       end: '2023-12-05T00:00:00.000Z',
+      precision: 'day',
       text: 'Recovery actions: System-wide reboot, including all Atlassian servers, during the remediation of November 27 – December 5, 2023.',
       phase: 'Response Actions',
       line: 76,
     });
     assert.equal(json.events.at(-1)!.at, null);
+    assert.equal(json.events.at(-1)!.precision, null);
     assert.equal(CLOUDFLARE.split('\n')[json.events[0].line - 1], '- **Incident Date:** November 14, 2023');
     assert.doesNotThrow(() => reportExportSchema.shape.timeline.parse(json));
   });
 
-  test('Mermaid: a fenced timeline block with a section per run of a phase and a period per date', () => {
-    const mermaid = timelineToMermaid(buildTimeline(analyze(CLOUDFLARE)), 'Cloudflare: Atlassian breach #2023');
+  test('Mermaid: a fenced timeline block, a section per run of a phase with unique names in time order, a period per date', () => {
+    const mermaid = timelineToMermaid(analyze(CLOUDFLARE).timeline, 'Cloudflare: Atlassian breach #2023');
     const lines = mermaid.trimEnd().split('\n');
-    assert.deepEqual(lines.slice(0, 3), ['```mermaid', 'timeline', '    title Cloudflare∶ Atlassian breach ＃2023']);
+    assert.deepEqual(lines.slice(0, 3), ['```mermaid', 'timeline', '    title Cloudflare#58; Atlassian breach #35;2023']);
     assert.equal(lines.at(-1), '```');
     assert.deepEqual(
       lines.filter((line) => line.trimStart().startsWith('section ')).map((line) => line.trim()),
-      ['section Incident Details', 'section Initial Access', 'section Lateral Movement', 'section Incident Details', 'section Detection & Response', 'section Response Actions', 'section Data Exfiltration/Impact'],
+      [
+        'section Incident Details',
+        'section Initial Access',
+        'section Lateral Movement',
+        'section Incident Details (2)',
+        'section Detection & Response',
+        'section Response Actions',
+        'section Date unknown',
+      ].map((line) => line.replace('&', '#38;')),
     );
-    assert.ok(lines.includes('        2023-11-27 – 2023-12-05 : Recovery actions∶ System-wide reboot, including all Atlassian servers, during the remediation of November 27 – December 5, 2023.'));
-    assert.ok(lines.some((line) => line.startsWith('        Date unknown : Impact∶ Information about network architecture')));
+    assert.ok(lines.includes('        2023-11-27 – 2023-12-05 : Recovery actions#58; System-wide reboot, including all Atlassian servers, during the remediation of November 27 – December 5, 2023.'));
+    assert.ok(lines.some((line) => line.startsWith('        Data Exfiltration/Impact : Impact#58; Information about network architecture')));
   });
 
-  test('Mermaid: every line is one the timeline grammar reads as intended', () => {
-    const text = changed(PROTON_DATED, ['API error rates rise worldwide.', 'API error rates rise: see #incident; 50%% of calls <fail>.']);
-    const mermaid = timelineToMermaid(buildTimeline(analyze(text)), 'Proton');
+  /** A line of a diagram as Mermaid's lexer sees it once it has set its entity codes aside (mermaid's encodeEntities). */
+  const asLexed = (line: string) => line.replace(/#\w+;/g, 'E');
+
+  test('Mermaid: every line is one the timeline grammar reads as intended, whatever the text holds', () => {
+    const text = changed(PROTON_DATED, ['API error rates rise worldwide.', 'API error rates rise: see #incident; 50%% of calls <fail> & title: x.']);
+    const mermaid = timelineToMermaid(analyze(text).timeline, 'Proton');
     const body = mermaid.trimEnd().split('\n').slice(2, -1);
-    const period = /^ {8}(?:(?!%%)[^#:;\n<>])+ : (?:(?!%%)[^#:;\n<>])+$/;
-    const continuation = /^ {8} +: (?:(?!%%)[^#:;\n<>])+$/;
-    for (const line of body) {
-      assert.ok(/^ {4}title [^\n]+$/.test(line) || /^ {4}section [^:#;\n]+$/.test(line) || period.test(line) || continuation.test(line), line);
+    // The timeline grammar: a period is [^#:\n]+; an event starts with ": " and holds no ": "; a section name holds no ":".
+    const period = /^ {8}[^#:\n%]+ : (?:[^:\n#%]|:(?!\s))+$/;
+    const continuation = /^ {8}: (?:[^:\n#%]|:(?!\s))+$/;
+    for (const line of body.map(asLexed)) {
+      assert.ok(/^ {4}title [^\n]+$/.test(line) || /^ {4}section [^:\n]+$/.test(line) || period.test(line) || continuation.test(line), line);
     }
-    assert.ok(body.includes('        2024-04-11 09∶35 GMT+2 : API error rates rise∶ see ＃incident, 50% of calls ‹fail›.'));
-    assert.ok(body.includes('        2024-04-11 09∶32 GMT+2 : Incident began'));
+    assert.ok(body.includes('        2024-04-11 09#58;35 GMT+2 : API error rates rise#58; see #35;incident#59; 50#37;#37; of calls #60;fail#62; #38; title#58; x.'));
+    assert.ok(body.includes('        2024-04-11 09#58;32 GMT+2 : Incident began'));
   });
 
   test('Mermaid: events of the same period share it', () => {
     const text = changed(CLOUDFLARE, ['- **Details:** The attacker infiltrated', '- November 22, 2023: the attacker searched the wiki.\n- **Details:** The attacker infiltrated']);
-    const lines = timelineToMermaid(buildTimeline(analyze(text)), 'x').split('\n');
+    const lines = timelineToMermaid(analyze(text).timeline, 'x').split('\n');
     const at = lines.findIndex((line) => line.includes('2023-11-22 : '));
-    assert.match(lines[at + 1], /^ {8} {10} : the attacker searched the wiki\.$/);
+    assert.equal(lines[at + 1], '        : the attacker searched the wiki.');
   });
 
   test('Mermaid: a report without events still renders', () => {
-    const mermaid = timelineToMermaid(buildTimeline(analyze('# Incident Report: x\n')), 'x');
+    const mermaid = timelineToMermaid(analyze('# Incident Report: x\n').timeline, 'x');
     assert.equal(mermaid, '```mermaid\ntimeline\n    title x\n        No dated events : The report has no timeline yet\n```\n');
   });
 
-  test('mermaidText replaces what Mermaid would read as syntax and keeps the rest', () => {
-    assert.equal(mermaidText('Phase: 1 # note; 100%% <b>done</b>\n next'), 'Phase∶ 1 ＃ note, 100% ‹b›done‹/b› next');
+  test('Mermaid gantt: a bar for each day or range, a milestone for each time, lines the gantt grammar reads', () => {
+    const gantt = timelineToGantt(analyze(CLOUDFLARE).timeline, 'Cloudflare');
+    const lines = gantt.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 5), ['```mermaid', 'gantt', '    title Cloudflare (times in UTC)', '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %Y-%m-%d']);
+    assert.ok(lines.includes('    Incident began : e0, 2023-11-14 00:00, 2023-11-15 00:00'), lines.join('\n'));
+    assert.ok(lines.some((line) => /^ {4}Recovery actions#58; System-wide reboot.* : e\d+, 2023-11-27 00:00, 2023-12-06 00:00$/.test(line)));
+    const timed = timelineToGantt(analyze(PROTON_DATED).timeline, 'Proton').split('\n');
+    assert.ok(timed.includes('    API error rates rise worldwide. : milestone, e2, 2024-04-11 09:35, 0m'), timed.join('\n'));
+    const task = /^ {4}[^#:\n;]+ : (?:milestone, )?e\d+, \d{4}-\d{2}-\d{2} \d{2}:\d{2}, (?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}|0m)$/;
+    for (const line of lines.slice(5, -1).map(asLexed)) assert.ok(/^ {4}section [^#:\n;]+$/.test(line) || task.test(line), line);
+    assert.ok(!lines.some((line) => line.includes('Date unknown')), 'undated events have no place on the axis');
+  });
+
+  test('escapeMermaid writes with entity codes what Mermaid would read as syntax, on one line, and keeps the rest', () => {
+    assert.equal(escapeMermaid('Phase: 1 # note; 100%% <b>done</b>\n next'), 'Phase#58; 1 #35; note#59; 100#37;#37; #60;b#62;done#60;/b#62; next');
+    assert.equal(escapeMermaid('https://evil.example/x'), 'https#58;//evil.example/x');
   });
 });

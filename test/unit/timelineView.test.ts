@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { buildTimeline } from '../../src/core/timeline/build';
 import { formatDuration } from '../../src/core/timeline/format';
 import { timelineView, tlpView } from '../../src/extension/timelineView';
 import { analyze } from './helpers';
@@ -60,7 +59,7 @@ suite('Timeline preview view', () => {
 
   test('dated events come in runs of one phase, with the time since the event before, in the report zone', () => {
     const analysis = analyze(REPORT);
-    const view = timelineView(buildTimeline(analysis), 'View test', analysis.report.frontMatter?.raw.tlp);
+    const view = timelineView(analysis.timeline, 'View test', analysis.report.frontMatter?.raw.tlp, []);
 
     assert.deepEqual(
       view.metrics.map(({ name, value, known }) => [name, value, known]),

@@ -1,15 +1,14 @@
-import { matchesReportGlobs } from '../../core/config';
-import { exportDiagnostics } from '../../core/export';
-import type { LintedFile } from '../../core/exportSchema';
+import { exportDiagnostics } from '../../core/output/export';
+import type { LintedFile } from '../../core/output/exportSchema';
 import { nonNegativeInteger, oneOf, parseCommandArgs } from '../args';
 import { paletteFor } from '../color';
 import type { CliContext, Command } from '../context';
 import { CliError } from '../errors';
-import { displayPath, isBinary, notTextError, readText } from '../files';
+import { readText } from '../files';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { json } from '../output';
-import { lintTargets, type LintTarget } from '../targets';
+import { lintTargets, readReport, type LintTarget } from '../targets';
 import { VERSION } from '../version';
 import { loadWorkspace, type Workspace } from '../workspace';
 
@@ -46,7 +45,7 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
     const format = oneOf('lint', 'format', values.format, FORMATS, 'stylish');
     const maxWarnings = nonNegativeInteger('lint', 'max-warnings', values['max-warnings']);
     const workspace = await loadWorkspace(context.cwd, context.now);
-    const { reports, failures } = lintReports(await lintTargets(positionals, workspace, context.cwd), workspace, context);
+    const { reports, failures } = lintReports(await lintTargets('lint', positionals, workspace, context.cwd), workspace, context);
     const files = [...workspace.problems, ...reports];
 
     if (format === 'stylish') context.out(formatStylish(files, paletteFor(context.stdoutIsTty, context.env)));
@@ -65,23 +64,14 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
   },
 };
 
-/**
- * Lints every target that is a report; a file that cannot be read or checked is reported on stderr and skipped.
- * Binary content under the report globs is such a failure; elsewhere it is simply not a report.
- */
+/** Lints every target that is a report; a file that cannot be read is reported on stderr and skipped. */
 function lintReports(targets: readonly LintTarget[], workspace: Workspace, context: CliContext): { reports: LintedFile[]; failures: number } {
   const reports: LintedFile[] = [];
   let failures = 0;
   for (const target of targets) {
     try {
-      const text = readText(target.path, target.display);
-      const matchesGlobs = target.forced || matchesReportGlobs(displayPath(workspace.root, target.path), workspace.config.files);
-      if (isBinary(text)) {
-        if (matchesGlobs) throw notTextError(target.display);
-        continue;
-      }
-      const analysis = checked(target, () => workspace.analyze(text, matchesGlobs));
-      if (analysis) reports.push({ file: target.display, kind: analysis.kind, diagnostics: exportDiagnostics(analysis.report.lines, analysis.diagnostics) });
+      const found = readReport(target, workspace, readText);
+      if (found) reports.push({ file: target.display, kind: found.analysis.kind, diagnostics: exportDiagnostics(found.analysis.report.lines, found.analysis.diagnostics) });
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       context.err(`${error.message}\n`);
@@ -89,13 +79,4 @@ function lintReports(targets: readonly LintTarget[], workspace: Workspace, conte
     }
   }
   return { reports, failures };
-}
-
-/** Runs the analysis; an exception in the core (a bug) fails this file only, with a one-line message. */
-function checked<T>(target: LintTarget, analyze: () => T): T {
-  try {
-    return analyze();
-  } catch (error) {
-    throw new CliError(`incident-report: cannot check ${target.display}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

@@ -1,8 +1,8 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { firstFreeName, reportFileName } from '../../core/commands/newReport';
-import { DEFAULT_NOT_APPLICABLE_REASON } from '../../core/notApplicable';
-import { renderReport } from '../../core/templates/render';
+import { firstFreeName, reportFileName } from '../../core/project/reportFiles';
+import { DEFAULT_NOT_APPLICABLE_REASON } from '../../core/parse/notApplicable';
+import { renderReport } from '../../core/template/render';
 import { parseCommandArgs, usageError } from '../args';
 import type { Command } from '../context';
 import { CliError } from '../errors';

@@ -1,12 +1,11 @@
-import { buildTimeline } from '../../core/timeline/build';
-import { timelineToJson, timelineToMermaid } from '../../core/timeline/export';
+import { timelineToGantt, timelineToJson, timelineToMermaid } from '../../core/output/timeline';
 import { oneOf, parseCommandArgs, singleFile } from '../args';
 import type { Command } from '../context';
 import { formatTimelineText } from '../formatters/timelineText';
 import { json } from '../output';
 import { analyzeNamedReport } from '../reportFile';
 
-const FORMATS = ['text', 'json', 'mermaid'] as const;
+const FORMATS = ['text', 'json', 'mermaid', 'mermaid-gantt'] as const;
 
 export const timelineCommand: Command = {
   name: 'timeline',
@@ -17,8 +16,9 @@ Prints the events of the report's timeline sorted by time (undated ones last) an
 contain and recover.
 
 Options:
-  -f, --format <name>  text (default; times in the report's time zone), json (UTC instants, 1-based lines)
-                       or mermaid (a fenced Mermaid timeline block, which GitHub renders)
+  -f, --format <name>  text (default; times in the report's time zone), json (UTC instants, 1-based lines),
+                       mermaid (a fenced Mermaid timeline block, which GitHub renders) or mermaid-gantt
+                       (a fenced Mermaid gantt chart: days and ranges as bars, times as milestones)
   -h, --help           show this help
 
 Exit codes: 0 printed, 2 a usage error or a file that cannot be read.
@@ -27,9 +27,10 @@ Exit codes: 0 printed, 2 a usage error or a file that cannot be read.
     const { values, positionals } = parseCommandArgs('timeline', args, { format: { type: 'string', short: 'f' } });
     const format = oneOf('timeline', 'format', values.format, FORMATS, 'text');
     const { display, analysis } = await analyzeNamedReport(singleFile('timeline', positionals), context);
-    const timeline = buildTimeline(analysis);
+    const { timeline } = analysis;
     if (format === 'json') context.out(json(timelineToJson(timeline)));
     else if (format === 'mermaid') context.out(timelineToMermaid(timeline, analysis.report.title?.title ?? display));
+    else if (format === 'mermaid-gantt') context.out(timelineToGantt(timeline, analysis.report.title?.title ?? display));
     else context.out(formatTimelineText(timeline));
     return 0;
   },

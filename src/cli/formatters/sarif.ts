@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LintedFile } from '../../core/exportSchema';
-import { toSarif, type SarifLog } from '../../core/sarif';
+import type { LintedFile } from '../../core/output/exportSchema';
+import { toSarif, type SarifLog } from '../../core/output/sarif';
 
 /** SARIF with URIs relative to `base` (`%SRCROOT%`), as GitHub code scanning expects them relative to the repository. */
 export function formatSarif(files: readonly LintedFile[], options: { cwd: string; base: string; version: string }): SarifLog {

@@ -1,5 +1,5 @@
-import type { ExportedDiagnostic, LintedFile } from '../../core/exportSchema';
-import type { Severity } from '../../core/types';
+import type { ExportedDiagnostic, LintedFile } from '../../core/output/exportSchema';
+import type { Severity } from '../../core/diagnostics';
 import { printable, type Palette } from '../color';
 
 const LABELS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };

@@ -1,47 +1,58 @@
-import { analyzeReport, type Analysis, type AnalysisOptions } from '../analyze';
-import { applyEdits, diffAsEdit } from '../edits';
-import { setFrontMatterValue } from '../frontMatterEdits';
-import { sectionState } from '../match';
-import { sectionAt } from '../report';
-import { placeholderSet } from '../rules/shared';
-import { hasRealContent, insertSectionEdit, markSectionNotApplicableEdits } from '../sectionEdits';
+import { analyzeReport, type Analysis, type AnalysisOptions } from '../analysis/analyze';
+import { applyEdits, diffAsEdit } from '../edits/apply';
+import { setFrontMatterValue } from '../edits/frontMatter';
+import { sectionState } from '../template/match';
+import { sectionAt } from '../parse/report';
+import { placeholdersOfAll } from '../analysis/rules/shared';
+import type { TemplateSection } from '../template/schema';
+import { hasRealContent, insertSectionEdit, markSectionNotApplicableEdits } from '../edits/sections';
 import type { TextEdit } from '../types';
-
-/** Enough rounds for every attack-specific section of any sensible template, and a bound against a runaway loop. */
-const MAX_ROUNDS = 200;
 
 /**
  * Marks the report operational: every attack-specific section without real content says N/A, missing ones are
  * inserted as N/A at their template positions, and the front matter gets `kind: operational`. Sections someone
  * wrote are left alone. Returns one edit (so the change is one undo step), or null when there is nothing to do.
+ *
+ * Each step is computed on the text the previous one produced, and each template section is acted on at most
+ * once: a step that does not have the effect it should (a heading that does not parse back where it was put)
+ * can therefore never repeat.
  */
 export function markAttackSectionsNotApplicable(text: string, options: AnalysisOptions, reason: string): TextEdit | null {
   let current = text;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  const done = new Set<TemplateSection | 'kind'>();
+  for (;;) {
     const analysis = analyzeReport(current, { ...options, notApplicableReason: reason });
-    const edits = nextNotApplicableEdits(analysis, reason);
-    if (!edits) break;
-    current = applyEdits(current, edits);
+    const step = nextStep(analysis, placeholdersOfAll(options.templates), reason, done);
+    if (!step) break;
+    done.add(step.target);
+    if (step.edits.length > 0) current = applyEdits(current, step.edits);
   }
   return diffAsEdit(text, current);
 }
 
-function nextNotApplicableEdits(analysis: Analysis, reason: string): TextEdit[] | null {
+interface Step {
+  readonly target: TemplateSection | 'kind';
+  /** Empty when the target cannot be changed (a section that would be nested deeper than six levels). */
+  readonly edits: readonly TextEdit[];
+}
+
+function nextStep(analysis: Analysis, placeholders: ReadonlySet<string>, reason: string, done: ReadonlySet<TemplateSection | 'kind'>): Step | null {
   const { report, match } = analysis;
-  const placeholders = placeholderSet(analysis.template);
   for (const m of match.all) {
-    if (!m.attackSpecific) continue;
+    if (!m.attackSpecific || done.has(m.template)) continue;
     if (!m.section) {
       if (m.parent && !m.parent.section) continue;
-      return [insertSectionEdit(report, m, match.sections, { notApplicable: (s) => s === m.template || s.attackSpecific, notApplicableReason: reason })];
+      const edit = insertSectionEdit(report, m, match.sections, { notApplicable: (s) => s === m.template || s.attackSpecific, notApplicableReason: reason });
+      return { target: m.template, edits: edit ? [edit] : [] };
     }
-    if (sectionState(m.section) !== 'not-applicable' && !hasRealContent(m.section, placeholders)) {
-      return markSectionNotApplicableEdits(report, m.section, reason, placeholders);
+    if (sectionState(m.section) !== 'not-applicable' && !hasRealContent(report, m.section, placeholders)) {
+      return { target: m.template, edits: markSectionNotApplicableEdits(report, m.section, reason, placeholders) };
     }
   }
   const frontMatter = report.frontMatter;
-  const yamlBroken = frontMatter !== null && frontMatter.document.errors.length > 0;
-  if (!yamlBroken && frontMatter?.raw.kind !== 'operational') return [setFrontMatterValue(report, 'kind', 'operational')];
+  // Broken YAML is left for its author to repair, a key written twice included: which of the two would be replaced?
+  const yamlBroken = frontMatter !== null && frontMatter.diagnostics.some((d) => d.rule === 'frontmatter.syntax');
+  if (!done.has('kind') && !yamlBroken && frontMatter?.raw.kind !== 'operational') return { target: 'kind', edits: [setFrontMatterValue(report, 'kind', 'operational')] };
   return null;
 }
 
@@ -50,6 +61,6 @@ export function markSectionNotApplicableAt(text: string, offset: number, options
   const analysis = analyzeReport(text, options);
   const section = sectionAt(analysis.report, offset);
   if (!section) return null;
-  const edits = markSectionNotApplicableEdits(analysis.report, section, reason, placeholderSet(analysis.template));
+  const edits = markSectionNotApplicableEdits(analysis.report, section, reason, placeholdersOfAll(options.templates));
   return { title: section.heading.title, edit: diffAsEdit(text, applyEdits(text, edits)) };
 }

@@ -1,50 +1,38 @@
-import { findDate, readDate, type DateReading, type ReadDate, type ReadDateOptions } from '../dates';
-import type { ReportMatch } from '../match';
-import { diagnostic } from '../rules/catalog';
-import type { RuleContext } from '../rules/context';
-import type { Diagnostic, Range } from '../types';
+import { findDate, readDate, type DateReading, type ReadDate, type ReadDateOptions } from '../parse/dates';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { Range } from '../types';
 import { timelineChecks } from './checks';
-import { timelineMetrics } from './metrics';
+import { metricEnds, timelineMetrics } from './metrics';
 import { eventTextOfLine, plainText } from './plainText';
-import { eventSources, type EventSource } from './sources';
-import type { Timeline, TimelineEvent } from './types';
-import { wallClockAt } from './zones';
+import { eventSources } from './sources';
+import type { EventSource, PlacedEvent, Timeline, TimelineContext, TimelineEvent } from './types';
+import { isoDate, wallClockAt } from '../parse/zones';
 
-export type TimelineContext = Pick<RuleContext, 'match' | 'kind' | 'timezone' | 'timezoneSet' | 'now'>;
-
-/** An event with its source and what was read of its date, for the checks and the metrics. */
-export interface PlacedEvent {
-  readonly event: TimelineEvent;
-  readonly source: EventSource;
-  /** Null when the event is undated. */
-  readonly reading: ReadDate | null;
-}
-
-const cache = new WeakMap<ReportMatch, { key: string; timeline: Timeline }>();
-
-/**
- * The report's timeline: events, metrics and the `timeline.*` diagnostics. Computed once per analysis
- * (per `match` object, time zone and clock), so the rule, the preview and the exports share one result.
- */
+/** The report's timeline: events, metrics and the `timeline.*` diagnostics. The analysis builds it once. */
 export function buildTimeline(context: TimelineContext): Timeline {
-  const key = `${context.kind}|${context.timezone}|${context.timezoneSet}|${context.now?.getTime() ?? ''}`;
-  const cached = cache.get(context.match);
-  if (cached?.key === key) return cached.timeline;
-  const timeline = computeTimeline(context);
-  cache.set(context.match, { key, timeline });
-  return timeline;
-}
-
-function computeTimeline(context: TimelineContext): Timeline {
   const { placed, problems, referenceYear } = placeEvents(eventSources(context.match, context.kind), context.timezone);
   const sorted = [...placed].sort(chronologically);
+  const ends = metricEnds(placed);
+  const metrics = timelineMetrics(ends);
   return {
     kind: context.kind,
     timezone: context.timezone,
     referenceYear,
     events: sorted.map(({ event }) => event),
-    metrics: timelineMetrics(placed),
-    diagnostics: [...problems, ...timelineChecks(placed, context)].sort((a, b) => a.range.start - b.range.start),
+    metrics,
+    diagnostics: [...problems, ...timelineChecks(placed, ends, context)].sort((a, b) => a.range.start - b.range.start),
+  };
+}
+
+/** A timeline without events, for a text that could not be analysed. */
+export function emptyTimeline(timezone: string): Timeline {
+  return {
+    kind: null,
+    timezone,
+    referenceYear: null,
+    events: [],
+    metrics: { start: null, timeToDetect: null, timeToContain: null, timeToRecover: null },
+    diagnostics: [],
   };
 }
 
@@ -56,38 +44,90 @@ function chronologically(a: PlacedEvent, b: PlacedEvent): number {
 }
 
 const HALF_YEAR = 183 * 86_400_000;
+const DAY = 86_400_000;
+const HALF_DAY = DAY / 2;
 
 interface Placement {
   readonly source: EventSource;
   readonly reading: DateReading;
 }
 
+/**
+ * Reads every source's date in document order. A time without a date takes the day of the dated sub-heading it
+ * stands under, else of the event before it; one earlier than the event before it in the same context is read on
+ * the next day when that is less than 12 hours later (23:50, then 00:10), which a `timeline.next-day` note says.
+ */
 function placeEvents(sources: EventSource[], zone: string): { placed: PlacedEvent[]; problems: Diagnostic[]; referenceYear: number | null } {
   const referenceYear = incidentYear(sources, zone);
   const placements: Placement[] = [];
+  const problems: Diagnostic[] = [];
+  const headingDates = new Map<number, ReadDate | null>();
+  const lastInContext = new Map<number | null, { reading: ReadDate; line: number }>();
   let previous: ReadDate | null = null;
   for (const source of sources) {
     if (source.origin === 'summary') {
       placements.push({ source, reading: { kind: 'unknown' } });
       continue;
     }
-    const reading = readSource(source, { referenceYear: referenceYear ?? (previous ? yearOf(previous, zone) : undefined), referenceDate: previous?.start, timezone: zone }, previous);
+    const year = referenceYear ?? (previous ? yearOf(previous, zone) : undefined);
+    const headingDate = source.heading ? headingDateOf(source.heading, headingDates, { referenceYear: year, timezone: zone }) : null;
+    const options: ReadDateOptions = {
+      referenceYear: year,
+      referenceDate: headingDate?.start ?? previous?.start,
+      timezone: source.columnZone?.zone ?? zone,
+      offsetMinutes: source.columnZone?.offsetMinutes,
+      zoneSource: source.columnZone ? 'column' : 'report',
+    };
+    let reading = readSource(source, options, previous);
     if (!reading) continue;
+    const contextKey = source.heading?.key ?? null;
+    const before = lastInContext.get(contextKey);
+    if (reading.kind === 'date' && reading.dateInferred && before && rollsOver(reading, before.reading)) {
+      const nextDay = readSource(source, { ...options, referenceDate: new Date(options.referenceDate!.getTime() + DAY) }, previous);
+      if (nextDay?.kind === 'date') {
+        reading = nextDay;
+        problems.push(nextDayNote(source, nextDay, before, zone));
+      }
+    }
     placements.push({ source, reading });
-    if (reading.kind === 'date') previous = reading;
+    if (reading.kind === 'date') {
+      previous = reading;
+      lastInContext.set(contextKey, { reading, line: source.line });
+    }
   }
   const datedGroups = new Set(placements.filter(({ reading }) => reading.kind === 'date').map(({ source }) => source.group));
   const kept = placements.filter(({ source }) => source.origin !== 'summary' || !datedGroups.has(source.group));
   return {
     placed: kept.map((placement, index) => placeEvent(placement, index)),
-    problems: kept.flatMap(unplaceable),
+    problems: [...problems, ...kept.flatMap(unplaceable)],
     referenceYear,
   };
 }
 
-/** The year of an Incident Date that is written with one. */
+/** A time earlier than the one before it that is less than half a day after it on the next day. */
+function rollsOver(reading: ReadDate, before: ReadDate): boolean {
+  const gap = reading.start.getTime() + DAY - before.start.getTime();
+  return reading.start.getTime() < before.start.getTime() && gap > 0 && gap < HALF_DAY;
+}
+
+function nextDayNote(source: EventSource, reading: ReadDate, before: { reading: ReadDate; line: number }, zone: string): Diagnostic {
+  const range = readRange(source, reading) ?? source.range;
+  const message = `"${reading.text}" is earlier than "${before.reading.text}" on line ${before.line + 1}: it is read on the next day, ${isoDate(wallClockAt(reading.start.getTime(), zone))}`;
+  return diagnostic('timeline.next-day', range, message);
+}
+
+/** The date of a sub-heading of the timeline, read once; null when its title has none with a day. */
+function headingDateOf(heading: NonNullable<EventSource['heading']>, cache: Map<number, ReadDate | null>, options: ReadDateOptions): ReadDate | null {
+  if (!cache.has(heading.key)) {
+    const found = findDate(heading.title, options);
+    cache.set(heading.key, found?.kind === 'date' && !found.dateInferred ? found : null);
+  }
+  return cache.get(heading.key)!;
+}
+
+/** The year of the incident's start, when it is written with one. */
 function incidentYear(sources: EventSource[], zone: string): number | null {
-  const incident = sources.find((source) => source.role === 'incident-date');
+  const incident = sources.find((source) => source.roles.includes('incident-start'));
   const reading = incident ? readDate(incident.dateText, { timezone: zone }) : null;
   return reading?.kind === 'date' && !reading.yearInferred ? yearOf(reading, zone) : null;
 }
@@ -116,7 +156,7 @@ function placeEvent({ source, reading }: Placement, index: number): PlacedEvent 
     id: `e${index}`,
     at: dated ? dated.start.toISOString() : null,
     end: dated?.end ? dated.end.toISOString() : null,
-    hasTime: dated?.hasTime ?? false,
+    precision: dated?.precision ?? null,
     text: source.origin === 'line' ? (local ? eventTextOfLine(source.text, local.start, local.end) : plainText(source.text)) : source.text,
     phase: source.phase,
     category: source.category,
@@ -145,6 +185,6 @@ function unplaceable({ source, reading }: Placement): Diagnostic[] {
   if (reading.kind === 'time') {
     return [diagnostic('timeline.unreadable-date', range, `"${reading.text}" is a time without a date, and no event before it has a date: write the date too`)];
   }
-  if (reading.kind === 'unreadable' && source.origin === 'line') return [diagnostic('timeline.unreadable-date', range, reading.problem)];
+  if (reading.kind === 'unreadable' && source.origin !== 'date-field') return [diagnostic('timeline.unreadable-date', range, reading.problem)];
   return [];
 }

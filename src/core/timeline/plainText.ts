@@ -1,10 +1,11 @@
 /** A line of Markdown as a reader sees it: no emphasis markers, links as their text, table cells joined by dashes. */
 export function plainText(markdown: string): string {
   const text = markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Neither bracket may repeat inside a link's parts: a line of many `[` or `(` stays linear to scan.
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
     .replace(/\*\*|__|`/g, '')
     .replace(/(^|[\s(])[*_]+(?=\S)/g, '$1')
-    .replace(/(\S)[*_]+(?=$|[\s.,;:!?)])/g, '$1');
+    .replace(/([^\s*_])[*_]+(?=$|[\s.,;:!?)])/g, '$1');
   if (!text.includes('|')) return text.trim();
   return text
     .split('|')

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { firstFreeName, reportFileName } from '../../core/commands/newReport';
-import type { Template } from '../../core/schemas';
-import { renderReport } from '../../core/templates/render';
+import { firstFreeName, reportFileName } from '../../core/project/reportFiles';
+import type { Template } from '../../core/template/schema';
+import { renderReport } from '../../core/template/render';
 import type { Services } from '../services';
 import { exists } from '../workspaceFiles';
 
@@ -18,7 +18,8 @@ export interface NewReportArgs {
  */
 export async function newReport(services: Services, args: NewReportArgs = {}): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const registry = services.templates.registryFor(folder?.uri ?? vscode.Uri.parse('untitled:report'));
+  const project = services.projects.forUri(folder?.uri ?? vscode.Uri.parse('untitled:report'));
+  const registry = project.templates;
   const template = args.templateId ? registry.get(args.templateId) : await pickTemplate(registry.list().map((loaded) => ({ template: loaded.template, source: loaded.source })));
   if (!template) {
     if (args.templateId) void vscode.window.showErrorMessage(`No template "${args.templateId}".`);
@@ -33,7 +34,7 @@ export async function newReport(services: Services, args: NewReportArgs = {}): P
     }));
   if (!title?.trim()) return undefined;
 
-  const snippet = new vscode.SnippetString(renderReport(template, { title, mode: 'snippet', notApplicableReason: services.configuration.notApplicableReason(folder?.uri) }));
+  const snippet = new vscode.SnippetString(renderReport(template, { title, mode: 'snippet', notApplicableReason: project.config.notApplicableReason }));
   const document = folder ? await createReportFile(services, folder, title) : await vscode.workspace.openTextDocument({ language: 'markdown' });
   const editor = await vscode.window.showTextDocument(document);
   await editor.insertSnippet(snippet, new vscode.Position(0, 0));
@@ -54,7 +55,7 @@ async function pickTemplate(templates: { template: Template; source: string }[])
 }
 
 async function createReportFile(services: Services, folder: vscode.WorkspaceFolder, title: string): Promise<vscode.TextDocument> {
-  const directory = vscode.Uri.joinPath(folder.uri, services.configuration.forUri(folder.uri).folder);
+  const directory = vscode.Uri.joinPath(folder.uri, services.projects.forUri(folder.uri).config.folder);
   await vscode.workspace.fs.createDirectory(directory);
   const name = await firstFreeName(reportFileName(title, services.clock()), (candidate) => exists(vscode.Uri.joinPath(directory, candidate)));
   const uri = vscode.Uri.joinPath(directory, name);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { markAttackSectionsNotApplicable, markSectionNotApplicableAt } from '../../core/commands/markNotApplicable';
-import { sectionAt } from '../../core/report';
+import { findSection, sectionAt, sectionRef } from '../../core/parse/report';
 import type { TextEdit } from '../../core/types';
 import { toWorkspaceEdit } from '../convert';
 import type { Services } from '../services';
@@ -25,9 +25,18 @@ export async function markSectionNotApplicable(services: Services, args: NotAppl
     void vscode.window.showInformationMessage('Put the cursor in a section of the report to mark it N/A.');
     return false;
   }
+  const ref = sectionRef(target.analysis.report, section);
+  const version = document.version;
   const reason = args.reason ?? (await askReason(services, document.uri, `Why is "${section.heading.title}" not applicable?`));
   if (reason === undefined) return false;
-  const result = markSectionNotApplicableAt(document.getText(), offset, services.reports.options(document.uri), reason);
+  // The report may have been edited while the prompt was open: find the section again in what it says now.
+  const edited = version === document.version ? null : services.reports.analyze(document);
+  const current = version === document.version ? section : edited ? findSection(edited.report, ref) : null;
+  if (!current || document.isClosed) {
+    void vscode.window.showWarningMessage(`"${ref.title}" is no longer in the report: nothing was marked.`);
+    return false;
+  }
+  const result = markSectionNotApplicableAt(document.getText(), current.heading.range.start, services.reports.options(document.uri), reason);
   return applyOne(document, result?.edit ?? null);
 }
 
@@ -58,7 +67,7 @@ async function targetReport(services: Services, args: NotApplicableArgs) {
 }
 
 function askReason(services: Services, uri: vscode.Uri, prompt: string): Thenable<string | undefined> {
-  const value = services.configuration.notApplicableReason(uri);
+  const value = services.projects.forUri(uri).config.notApplicableReason;
   return vscode.window.showInputBox({ title: 'Mark N/A', prompt, value, valueSelection: [0, value.length] });
 }
 

@@ -1,23 +1,29 @@
 import * as vscode from 'vscode';
-import { buildTimeline } from '../../core/timeline/build';
-import { timelineToJson, timelineToMermaid } from '../../core/timeline/export';
-import type { Analysis } from '../../core/analyze';
+import { timelineToGantt, timelineToJson, timelineToMermaid } from '../../core/output/timeline';
+import type { Analysis } from '../../core/analysis/analyze';
 import { COMMANDS, type Services } from '../services';
-import type { TimelinePreview } from '../timelinePreview';
 import { reportTitle } from '../timelineView';
 
 const NOT_A_REPORT = 'Open an incident report to see its timeline.';
 
-export function registerTimelineCommands(services: Services, preview: TimelinePreview): vscode.Disposable {
+/** What the commands need of the preview (the preview registers them, so it is described here, not imported). */
+export interface PreviewOfCommands {
+  show(document: vscode.TextDocument): void;
+  /** The document the preview shows, while the preview is the active editor tab. */
+  activeDocumentUri(): vscode.Uri | undefined;
+}
+
+export function registerTimelineCommands(services: Services, preview: PreviewOfCommands): vscode.Disposable {
   return vscode.Disposable.from(
     // The editor title button passes the editor's resource.
     vscode.commands.registerCommand(COMMANDS.showTimelinePreview, (uri?: vscode.Uri) => showTimelinePreview(services, preview, uri)),
     vscode.commands.registerCommand(COMMANDS.copyTimelineAsMermaid, () => copyTimeline(services, preview, 'mermaid')),
+    vscode.commands.registerCommand(COMMANDS.copyTimelineAsMermaidGantt, () => copyTimeline(services, preview, 'gantt')),
     vscode.commands.registerCommand(COMMANDS.copyTimelineAsJson, () => copyTimeline(services, preview, 'json')),
   );
 }
 
-export async function showTimelinePreview(services: Services, preview: TimelinePreview, uri?: vscode.Uri): Promise<void> {
+async function showTimelinePreview(services: Services, preview: PreviewOfCommands, uri?: vscode.Uri): Promise<void> {
   const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !services.reports.analyze(document)) {
     void vscode.window.showInformationMessage(NOT_A_REPORT);
@@ -27,12 +33,13 @@ export async function showTimelinePreview(services: Services, preview: TimelineP
 }
 
 const FORMATS = {
-  mermaid: { name: 'Mermaid', text: (analysis: Analysis, path: string) => timelineToMermaid(buildTimeline(analysis), reportTitle(analysis, path)) },
-  json: { name: 'JSON', text: (analysis: Analysis) => `${JSON.stringify(timelineToJson(buildTimeline(analysis)), null, 2)}\n` },
+  mermaid: { name: 'Mermaid', text: (analysis: Analysis, path: string) => timelineToMermaid(analysis.timeline, reportTitle(analysis, path)) },
+  gantt: { name: 'a Mermaid gantt chart', text: (analysis: Analysis, path: string) => timelineToGantt(analysis.timeline, reportTitle(analysis, path)) },
+  json: { name: 'JSON', text: (analysis: Analysis) => `${JSON.stringify(timelineToJson(analysis.timeline), null, 2)}\n` },
 } as const;
 
 /** Copies the timeline of the active report, or of the one the focused preview shows. */
-export async function copyTimeline(services: Services, preview: TimelinePreview, format: keyof typeof FORMATS): Promise<void> {
+async function copyTimeline(services: Services, preview: PreviewOfCommands, format: keyof typeof FORMATS): Promise<void> {
   const target = await targetReport(services, preview);
   if (!target) {
     void vscode.window.showInformationMessage(NOT_A_REPORT);
@@ -42,7 +49,7 @@ export async function copyTimeline(services: Services, preview: TimelinePreview,
   vscode.window.setStatusBarMessage(`Copied the timeline as ${FORMATS[format].name}`, 3000);
 }
 
-async function targetReport(services: Services, preview: TimelinePreview): Promise<{ document: vscode.TextDocument; analysis: Analysis } | undefined> {
+async function targetReport(services: Services, preview: PreviewOfCommands): Promise<{ document: vscode.TextDocument; analysis: Analysis } | undefined> {
   const previewUri = preview.activeDocumentUri();
   const document = previewUri ? await vscode.workspace.openTextDocument(previewUri) : vscode.window.activeTextEditor?.document;
   const analysis = document && services.reports.analyze(document);

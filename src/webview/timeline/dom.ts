@@ -23,3 +23,13 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 export function setText(target: HTMLElement, text: string): void {
   if (target.textContent !== text) target.textContent = text;
 }
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with its attributes and children; report text goes in as text nodes only. */
+export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string>> = {}, children: readonly Node[] = []): SVGElementTagNameMap[K] {
+  const created = document.createElementNS(SVG_NAMESPACE, tag);
+  for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
+  created.append(...children);
+  return created;
+}

@@ -1,5 +1,8 @@
 const EVENT_SELECTOR = '.event';
 
+/** An event in the list (an HTML item) or on the time axis (an SVG group). */
+type EventItem = HTMLElement | SVGElement;
+
 /**
  * Keyboard and mouse on the events: arrow keys, Home and End move the focus, Enter and Space choose the focused
  * event, a click chooses the event clicked. One event is in the tab order (a roving tab stop).
@@ -7,7 +10,7 @@ const EVENT_SELECTOR = '.event';
 export class EventNavigation {
   constructor(
     private readonly container: HTMLElement,
-    private readonly choose: (item: HTMLElement) => void,
+    private readonly choose: (item: EventItem) => void,
   ) {
     container.addEventListener('keydown', (event) => this.onKeyDown(event));
     container.addEventListener('click', (event) => {
@@ -20,7 +23,7 @@ export class EventNavigation {
 
   /** The id of the event in the tab order, to keep it there when the events are rendered again. */
   tabStopId(): string | null {
-    return this.container.querySelector<HTMLElement>(`${EVENT_SELECTOR}[tabindex="0"]`)?.dataset.id ?? null;
+    return this.container.querySelector<EventItem>(`${EVENT_SELECTOR}[tabindex="0"]`)?.dataset.id ?? null;
   }
 
   hasFocus(): boolean {
@@ -35,12 +38,14 @@ export class EventNavigation {
     if (focus) item.focus({ preventScroll: true });
   }
 
-  item(id: string): HTMLElement | null {
+  item(id: string): EventItem | null {
     return this.items().find((item) => item.dataset.id === id) ?? null;
   }
 
-  private items(): HTMLElement[] {
-    return [...this.container.querySelectorAll<HTMLElement>(EVENT_SELECTOR)];
+  /** In time order: the axis draws lane by lane, so its items carry their order. */
+  private items(): EventItem[] {
+    const items = [...this.container.querySelectorAll<EventItem>(EVENT_SELECTOR)];
+    return items.every((item) => item.dataset.order !== undefined) ? items.sort((a, b) => Number(a.dataset.order) - Number(b.dataset.order)) : items;
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -71,16 +76,16 @@ export class EventNavigation {
     this.focus(target);
   }
 
-  private focus(item: HTMLElement): void {
+  private focus(item: EventItem): void {
     this.setTabStop(item);
     item.focus();
   }
 
-  private setTabStop(item: HTMLElement): void {
+  private setTabStop(item: EventItem): void {
     for (const other of this.items()) other.tabIndex = other === item ? 0 : -1;
   }
 }
 
-function eventItemOf(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>(EVENT_SELECTOR) : null;
+function eventItemOf(target: EventTarget | null): EventItem | null {
+  return target instanceof Element ? target.closest<EventItem>(EVENT_SELECTOR) : null;
 }

@@ -1,5 +1,5 @@
 // Builds the preview's DOM from a TimelineView. Report text only ever goes into `textContent`.
-import type { EventView, PhaseGroupView, TimelineView, TlpView } from '../../shared/timelineMessages';
+import type { EventView, PhaseGroupView, TechniqueView, TimelineView, TlpView, ViewMode } from '../../shared/timelineMessages';
 import { element } from './dom';
 
 const KIND_TITLES = { security: 'Security incident', operational: 'Operational incident' } as const;
@@ -23,10 +23,22 @@ export function metricsContent(view: TimelineView): Node[] {
   const metrics = view.metrics.map((metric) =>
     element('div', { className: metric.known ? 'metric' : 'metric unknown' }, [
       element('dt', { text: metric.name }),
-      element('dd', { text: metric.value }),
+      element('dd', { text: metric.value, attributes: { title: metric.detail } }),
+      element('dd', { className: 'metric-detail', text: metric.detail }),
     ]),
   );
-  return [element('dl', { className: 'metric-list' }, metrics), element('p', { className: 'zone', text: `Times in ${view.timezone}` })];
+  const start = view.start ? `Measured from ${view.start}. ` : '';
+  return [element('dl', { className: 'metric-list' }, metrics), element('p', { className: 'zone', text: `${start}Times in ${view.timezone}.` })];
+}
+
+/** The two views as a pair of toggle buttons; the one shown is pressed. */
+export function modeSwitch(mode: ViewMode, choose: (mode: ViewMode) => void): HTMLElement {
+  const button = (value: ViewMode, label: string) => {
+    const created = element('button', { className: 'mode', text: label, attributes: { type: 'button', 'aria-pressed': String(value === mode), 'data-mode': value } });
+    created.addEventListener('click', () => choose(value));
+    return created;
+  };
+  return element('div', { className: 'modes', attributes: { role: 'group', 'aria-label': 'View' } }, [button('list', 'List'), button('axis', 'Time axis')]);
 }
 
 export function lanesContent(view: TimelineView): Node[] {
@@ -44,6 +56,27 @@ export function summary(view: TimelineView): string {
   const count = view.dated.reduce((sum, group) => sum + group.events.length, 0) + view.undated.length;
   const events = `${count} ${count === 1 ? 'event' : 'events'}`;
   return view.undated.length > 0 ? `${events}, ${view.undated.length} undated` : events;
+}
+
+const STATUS_NOTES: Readonly<Record<TechniqueView['status'], string | null>> = { valid: null, unknown: 'not in ATT&CK', revoked: 'revoked', deprecated: 'deprecated' };
+
+/** The cited techniques in kill-chain order, each a button that reveals where the report first cites it. */
+export function techniquesContent(view: TimelineView, choose: (techniqueId: string) => void): Node[] {
+  if (view.techniques.length === 0) return [];
+  const items = view.techniques.map((technique) => {
+    const note = STATUS_NOTES[technique.status];
+    const parts: Node[] = [element('span', { className: 'technique-id', text: technique.id }), element('span', { className: 'technique-name', text: technique.name })];
+    if (note) parts.push(element('span', { className: `technique-status status-${technique.status}`, text: note }));
+    if (technique.tactics) parts.push(element('span', { className: 'technique-tactics', text: technique.tactics }));
+    const cited = technique.citations === 1 ? 'cited once' : `cited ${technique.citations} times`;
+    const button = element('button', { className: 'technique', attributes: { type: 'button', title: `${cited}: show the first citation` } }, parts);
+    button.addEventListener('click', () => choose(technique.id));
+    return element('li', {}, [button]);
+  });
+  return [
+    element('h2', { className: 'lane-title', text: 'ATT&CK techniques', attributes: { id: 'techniques-title' } }),
+    element('ol', { className: 'technique-list', attributes: { role: 'list' } }, items),
+  ];
 }
 
 export function notReportContent(fileName: string): Node[] {

@@ -1,0 +1,153 @@
+// The date forms reports write on most lines, read without running chrono's dozen parsers and refiners over them:
+// chrono takes ~0.1 ms a line, ten times a Markdown parse of it. Each form is read exactly as chrono reads it (same
+// result text, offsets and known components: a property test compares the two on generated lines), and anything
+// this reader is not sure of (words before the date, a range, a zone name, a.m./p.m., an impossible date) is left
+// to chrono, so correctness never rests on this module alone:
+//   2024-03-14            2024-03-14 09:12[:30] [UTC|GMT]     2024-03-14T09:12[:30[.123]][Z|±hh:mm]
+//   Mar 14, 2024          March 14, 2024 09:12 [UTC|GMT]      Mar. 14, 2024
+//   14 Mar 2024           14 March 2024 09:12 [UTC|GMT]
+//   09:12 UTC             09:12[:30] [UTC|GMT]
+import { ParsingComponents, ParsingResult, ReferenceWithTimezone, type ParsedResult } from 'chrono-node/en';
+
+type Known = { [component in 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'timezoneOffset']?: number };
+
+// Written out as literals (a ReDoS checker reads every regular expression of the engine): MONTH is
+// (jan(?:uary)?|…|dec(?:ember)?), TIME is (\d{1,2}):(\d{2})(?::(\d{2}))?, ZONE is (?:[ \t]+(UTC|GMT))?.
+
+/** The forms, each anchored where the date starts; `read` turns the match into chrono's known components. */
+const FORMS: readonly { readonly pattern: RegExp; readonly read: (match: RegExpExecArray) => Known | null }[] = [
+  {
+    // ISO 8601 with a "T": chrono's ISO parser, which takes the zone as Z or an offset.
+    pattern: /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?/y,
+    read: (m) => {
+      const known: Known = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5] };
+      if (m[6] !== undefined) known.second = +m[6];
+      if (m[7] !== undefined) known.millisecond = +m[7];
+      if (m[8] !== undefined) known.timezoneOffset = m[8] === 'Z' ? 0 : offsetMinutes(m[8]);
+      return known;
+    },
+  },
+  {
+    pattern: /(\d{4})-(\d{2})-(\d{2})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?)?/y,
+    read: (m) => withTime({ year: +m[1], month: +m[2], day: +m[3] }, m, 4),
+  },
+  {
+    pattern: /(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(\.)?[ \t]+(\d{1,2}),[ \t]*(\d{4})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?)?/iy,
+    // "Mar. 14" but not "May. 14": chrono takes the full stop after an abbreviation only.
+    read: (m) => (m[2] && !ABBREVIATIONS.has(m[1].toLowerCase()) ? null : withTime({ year: +m[4], month: monthNumber(m[1]), day: +m[3] }, m, 5)),
+  },
+  {
+    pattern: /(\d{1,2})[ \t]+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[ \t]+(\d{4})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?)?/iy,
+    read: (m) => withTime({ year: +m[3], month: monthNumber(m[2]), day: +m[1] }, m, 4),
+  },
+  {
+    pattern: /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?/y,
+    read: (m) => withTime({}, m, 1),
+  },
+];
+
+/** The date with the time of the match from group `at` on; null for a zone not in capitals, which chrono does not read. */
+function withTime(date: Known, m: RegExpExecArray, at: number): Known | null {
+  if (m[at] === undefined) return date;
+  const zone = m[at + 3];
+  if (zone !== undefined && zone !== 'UTC' && zone !== 'GMT') return null;
+  const known: Known = { ...date, hour: +m[at], minute: +m[at + 1] };
+  if (m[at + 2] !== undefined) known.second = +m[at + 2];
+  if (zone !== undefined) known.timezoneOffset = 0;
+  return known;
+}
+
+const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const MONTH_NUMBERS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** 1 to 12 for a month's name or abbreviation ("Sept." counts by its first three letters). */
+export function monthNumber(name: string): number {
+  return MONTH_NUMBERS[name.slice(0, 3).toLowerCase()];
+}
+
+function offsetMinutes(offset: string): number {
+  const minutes = Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6));
+  return offset[0] === '-' ? -minutes : minutes;
+}
+
+/** Only Markdown markup and punctuation before the date: a word there (a weekday, "on", "at", "since") is chrono's. */
+const INERT_PREFIX = /^[\s>*_|#+\-:`([]*$/;
+const MONTH_START = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+\d/iy;
+/**
+ * What may follow a date: the end of the text, punctuation, or a dash that is not a range ("09:12 – Paged the team").
+ * Not a time, a zone, a range's end or a word after it: chrono may read them with the date ("… 2024 at 10:15",
+ * "… 10:15 pm", "… 01 in the morning"), so such lines are chrono's.
+ */
+const DATE_ENDS =
+  /^(?:$|[ \t]*[:;,.|)\]*_`](?![ \t]*(?:[\d+-]|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|(?:at|on|of|from|to|until|till|through|and|by|T)\b))|[ \t]+[–—-][ \t]+(?![ \t]*(?:[\d+-]|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|(?:at|on|of|from|to|until|till|through|and|by|T)\b)))/i;
+/** A zone abbreviation right after the date, which chrono takes in capitals ("… 09:12, CET", "… 09:12 (PST)"), or a bracket it may close. */
+const ZONE_AFTER = /^(?:[ \t]*(?:,[ \t]*)?\(?[A-Z]{2,5}\b|\))/;
+
+const REFERENCE_CACHE = new WeakMap<object, ReferenceWithTimezone>();
+
+/**
+ * Chrono's results for a line, when its first date has one of the forms above and nothing around it that chrono
+ * could read with it: then the first result only, which is all a reader of the first date needs. None when the
+ * line cannot hold a date or a time. Null otherwise: ask chrono.
+ */
+export function readCommonDate(text: string, reference: { instant: Date; timezone: number }): ParsedResult[] | null {
+  const firstDigit = text.search(/\d/);
+  if (firstDigit === -1 || !mayHoldDate(text)) return [];
+  const start = dateStart(text, firstDigit);
+  if (start === null) return null;
+  for (const { pattern, read } of FORMS) {
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const known = read(match);
+    if (!known || !isValid(known)) return null;
+    const rest = text.slice(start + match[0].length);
+    if (!DATE_ENDS.test(rest) || ZONE_AFTER.test(rest)) return null;
+    return [new ParsingResult(referenceOf(reference), start, match[0], new ParsingComponents(referenceOf(reference), known))];
+  }
+  return null;
+}
+
+/**
+ * Whether chrono could read a date or a time in the text: a month's name, or a number that starts a word. Every
+ * number-led pattern of chrono starts at a word boundary, so numbers inside identifiers ("ws12", "T1059", "SHA256")
+ * give it nothing, and its ~0.1 ms is not spent on such lines.
+ */
+function mayHoldDate(text: string): boolean {
+  return /\b\d/.test(text) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(text);
+}
+
+/** Where a date of one of the forms would start: at the first digit, or at a month name just before it. */
+function dateStart(text: string, firstDigit: number): number | null {
+  const wordEnd = skipBack(text, firstDigit, (c) => c === ' ' || c === '\t');
+  if (wordEnd < firstDigit) {
+    const monthAt = skipBack(text, text[wordEnd - 1] === '.' ? wordEnd - 1 : wordEnd, (c) => /[A-Za-z]/.test(c));
+    if (monthAt < wordEnd) {
+      MONTH_START.lastIndex = monthAt;
+      return MONTH_START.test(text) && INERT_PREFIX.test(text.slice(0, monthAt)) ? monthAt : null;
+    }
+  }
+  const before = text.slice(0, firstDigit);
+  return INERT_PREFIX.test(before) && !/[\w.]$/.test(before) ? firstDigit : null;
+}
+
+/** The offset from which, going back from `end`, every character passes `test`. */
+function skipBack(text: string, end: number, test: (character: string) => boolean): number {
+  let start = end;
+  while (start > 0 && test(text[start - 1])) start--;
+  return start;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isValid({ year, month, day, hour, minute, second }: Known): boolean {
+  if (month !== undefined && (month < 1 || month > 12 || day! < 1 || day! > DAYS_IN_MONTH[month - 1])) return false;
+  if (month === 2 && day === 29 && !(year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0))) return false;
+  return (hour === undefined || hour <= 23) && (minute === undefined || minute <= 59) && (second === undefined || second <= 59);
+}
+
+function referenceOf(reference: { instant: Date; timezone: number }): ReferenceWithTimezone {
+  let found = REFERENCE_CACHE.get(reference);
+  if (!found) REFERENCE_CACHE.set(reference, (found = new ReferenceWithTimezone(reference.instant, reference.timezone)));
+  return found;
+}

@@ -1,0 +1,377 @@
+import { parseFrontMatter, type FrontMatter } from './frontMatter';
+import { LineIndex } from '../text/lineIndex';
+import { parseFieldLabel } from './fieldLabel';
+import { parseMarkdownBlocks, plainInline, type Token } from './markdown';
+import type { Range } from '../types';
+
+interface Heading {
+  readonly level: number;
+  /** Heading text without Markdown markup. */
+  readonly title: string;
+  readonly line: number;
+  /** The heading's lines (with the underline of a setext heading), without the final line break. */
+  readonly range: Range;
+  readonly titleRange: Range;
+}
+
+/** A `- **Name:** value` (or `- Name: value`) line. */
+export interface FieldLine {
+  readonly name: string;
+  readonly value: string;
+  readonly line: number;
+  /** The list item's text lines, without the final line break. */
+  readonly range: Range;
+  readonly nameRange: Range;
+  /** Where the value stands; empty, at the end of the line, when there is no value. */
+  readonly valueRange: Range;
+  /** Written with a bold label, the template form. Plain labels only count when a template names them. */
+  readonly bold: boolean;
+}
+
+/** One source line of a paragraph, list item or table row, without list or quote markers. */
+export interface ContentLine {
+  readonly line: number;
+  readonly text: string;
+  readonly range: Range;
+  readonly listItem: boolean;
+}
+
+export interface Block {
+  readonly type: string;
+  readonly startLine: number;
+  /** Exclusive. */
+  readonly endLine: number;
+  readonly range: Range;
+  readonly text: string;
+}
+
+/** A table cell: its text as written (escaped pipes unescaped) and where it stands. */
+export interface TableCell {
+  readonly text: string;
+  readonly range: Range;
+}
+
+interface TableRow {
+  readonly line: number;
+  readonly cells: readonly TableCell[];
+}
+
+export interface Table {
+  readonly header: TableRow;
+  readonly rows: TableRow[];
+}
+
+export interface Section {
+  readonly heading: Heading;
+  readonly parent: Section | null;
+  readonly children: Section[];
+  /** The heading and everything up to the next heading of the same or a higher level. */
+  range: Range;
+  /** The section's own content: after the heading, up to its first subsection or its end. */
+  bodyRange: Range;
+  readonly blocks: Block[];
+  readonly fields: FieldLine[];
+  readonly lines: ContentLine[];
+  /** The section's own tables, header and rows cut into cells. */
+  readonly tables: Table[];
+  /** Rules turned off for this section by `<!-- incident-report-disable RULE … -->`; `'*'` for all. */
+  readonly disabledRules: Set<string>;
+}
+
+export interface ParsedReport {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly frontMatter: FrontMatter | null;
+  /** The first level-1 heading. */
+  readonly title: Heading | null;
+  /** Top-level sections (level 2, or level 1 after the title), each with its subsections. */
+  readonly sections: Section[];
+  /** Every section in document order. */
+  readonly allSections: Section[];
+  /** Rules turned off for the whole document by a disable comment before the first section. */
+  readonly disabledRules: Set<string>;
+  /** Content before the first section (the title is not a block). */
+  readonly preamble: Block[];
+}
+
+const DISABLE_KEYWORD = 'incident-report-disable';
+/** List, task and quote markers at the start of a line. */
+export const LIST_MARKER = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?/;
+
+export function parseReport(text: string): ParsedReport {
+  const lines = new LineIndex(text);
+  const frontMatter = parseFrontMatter(lines);
+  const tokens = parseMarkdownBlocks(maskFrontMatter(text, lines, frontMatter));
+  const builder = new SectionBuilder(lines);
+  builder.walk(tokens);
+  return {
+    text,
+    lines,
+    frontMatter,
+    title: builder.title,
+    sections: builder.roots,
+    allSections: builder.all,
+    disabledRules: builder.documentDisabled,
+    preamble: builder.preamble,
+  };
+}
+
+/** Blanks the front matter and the BOM so Markdown sees neither, keeping every line where it was. */
+function maskFrontMatter(text: string, lines: LineIndex, frontMatter: FrontMatter | null): string {
+  const body = text.replace(/^\uFEFF/, ' ');
+  if (!frontMatter) return body;
+  const blank = Array.from({ length: frontMatter.endLine + 1 }, () => '').join('\n');
+  return blank + body.slice(lines.lineEnd(frontMatter.endLine));
+}
+
+class SectionBuilder {
+  title: Heading | null = null;
+  readonly roots: Section[] = [];
+  readonly all: Section[] = [];
+  readonly preamble: Block[] = [];
+  readonly documentDisabled = new Set<string>();
+  private current: Section | null = null;
+
+  constructor(private readonly lines: LineIndex) {}
+
+  walk(tokens: Token[]): void {
+    let listItemDepth = 0;
+    let firstParagraphOfItem = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      // Headings inside block quotes and list items are content, not sections.
+      if (token.type === 'heading_open' && token.level === 0) {
+        this.addHeading(token, tokens[i + 1]);
+        i += 2;
+        continue;
+      }
+      if (token.level === 0 && token.map && !token.type.endsWith('_close')) this.addBlock(token);
+      switch (token.type) {
+        case 'list_item_open':
+          listItemDepth++;
+          firstParagraphOfItem = true;
+          break;
+        case 'list_item_close':
+          listItemDepth--;
+          break;
+        case 'inline':
+          if (token.map && this.current) this.addInline(token.map, listItemDepth > 0, firstParagraphOfItem && listItemDepth > 0);
+          firstParagraphOfItem = false;
+          break;
+        case 'tr_open':
+          if (!token.map || !this.current) break;
+          if (tokens[i - 1]?.type === 'thead_open') {
+            this.current.tables.push({ header: this.tableRow(token.map[0]), rows: [] });
+          } else {
+            this.addContentLines(token.map[0], token.map[1], false);
+            const table = this.current.tables.at(-1);
+            table?.rows.push(this.tableRow(token.map[0], table.header.cells.length));
+          }
+          break;
+        case 'html_block':
+        case 'html_inline':
+          this.addDisableComment(token.content);
+          break;
+      }
+    }
+    this.finish();
+  }
+
+  private addHeading(open: Token, inline: Token): void {
+    const [startLine, endLine] = open.map ?? [0, 1];
+    const level = Number(open.tag.slice(1));
+    const lineStart = this.lines.lineStart(startLine);
+    const heading: Heading = {
+      level,
+      title: plainInline(inline),
+      line: startLine,
+      range: { start: lineStart, end: this.lines.lineEnd(endLine - 1) },
+      titleRange: this.titleRange(startLine, inline.content),
+    };
+    if (level === 1 && !this.title && this.all.length === 0) {
+      this.title = heading;
+      return;
+    }
+    // The parent is the nearest section of a lower level before it, so levels count relative to the report's own:
+    // a report may use \`#\` for its sections or start them at \`###\`.
+    let parent = this.current;
+    while (parent && parent.heading.level >= level) parent = parent.parent;
+    const bodyStart = endLine < this.lines.lineCount ? this.lines.lineStart(endLine) : this.lines.text.length;
+    const section: Section = {
+      heading,
+      parent,
+      children: [],
+      range: { start: lineStart, end: this.lines.text.length },
+      bodyRange: { start: bodyStart, end: this.lines.text.length },
+      blocks: [],
+      fields: [],
+      lines: [],
+      tables: [],
+      disabledRules: new Set(),
+    };
+    if (parent) parent.children.push(section);
+    else this.roots.push(section);
+    this.all.push(section);
+    this.current = section;
+  }
+
+  /** From the title's first character to its last, over every line of a setext heading's text, without the underline. */
+  private titleRange(startLine: number, content: string): Range {
+    const rawLines = content.split('\n');
+    const first = rawLines[0];
+    const last = rawLines[rawLines.length - 1];
+    const lastLine = startLine + rawLines.length - 1;
+    const start = this.lines.lineStart(startLine) + Math.max(0, this.lines.lineText(startLine).indexOf(first));
+    const end = this.lines.lineStart(lastLine) + Math.max(0, this.lines.lineText(lastLine).indexOf(last)) + last.length;
+    return { start, end: Math.max(start, end) };
+  }
+
+  private addBlock(token: Token): void {
+    const [startLine, endLine] = token.map!;
+    const range = { start: this.lines.lineStart(startLine), end: this.lines.lineEnd(endLine - 1) };
+    const type = token.type.replace(/_open$/, '');
+    const block: Block = { type, startLine, endLine, range, text: this.lines.text.slice(range.start, range.end) };
+    if (this.current) this.current.blocks.push(block);
+    else this.preamble.push(block);
+  }
+
+  private addInline(map: [number, number], listItem: boolean, firstOfItem: boolean): void {
+    this.addContentLines(map[0], map[1], listItem);
+    if (firstOfItem) this.addField(map);
+  }
+
+  /**
+   * A table row cut into cells at its unescaped pipes, as GitHub Flavored Markdown cuts it (markdown-it says which
+   * lines are rows, but not where their cells stand). At most `limit` cells, as the header has.
+   */
+  private tableRow(line: number, limit = Infinity): TableRow {
+    const text = this.lines.lineText(line);
+    const lineStart = this.lines.lineStart(line);
+    const pipes: number[] = [];
+    for (let at = 0; at < text.length; at++) {
+      if (text[at] === '\\') at++;
+      else if (text[at] === '|') pipes.push(at);
+    }
+    const edges = [-1, ...pipes, text.length];
+    const cells: TableCell[] = [];
+    for (let i = 0; i + 1 < edges.length && cells.length < limit; i++) {
+      const raw = text.slice(edges[i] + 1, edges[i + 1]);
+      // Nothing stands before a row's opening pipe or after its closing one.
+      if ((i === 0 || i === edges.length - 2) && raw.trim() === '') continue;
+      const start = lineStart + edges[i] + 1 + (raw.length - raw.trimStart().length);
+      const trimmed = raw.trim();
+      cells.push({ text: trimmed.replace(/\\\|/g, '|'), range: { start, end: start + trimmed.length } });
+    }
+    return { line, cells };
+  }
+
+  private addContentLines(startLine: number, endLine: number, listItem: boolean): void {
+    for (let line = startLine; line < endLine; line++) {
+      const lineStart = this.lines.lineStart(line);
+      const full = this.lines.lineText(line);
+      const marker = listItem || full.trimStart().startsWith('>') ? (LIST_MARKER.exec(full)?.[0].length ?? 0) : full.length - full.trimStart().length;
+      const text = full.slice(marker).trimEnd();
+      if (text.length === 0) continue;
+      this.current!.lines.push({ line, text, range: { start: lineStart + marker, end: lineStart + marker + text.length }, listItem });
+    }
+  }
+
+  private addField([startLine, endLine]: [number, number]): void {
+    const lineStart = this.lines.lineStart(startLine);
+    const full = this.lines.lineText(startLine);
+    const markerLength = LIST_MARKER.exec(full)?.[0].length ?? 0;
+    const label = parseFieldLabel(full.slice(markerLength));
+    if (!label) return;
+    const valueStart = lineStart + markerLength + label.length;
+    const lastLine = endLine - 1;
+    const valueEnd = Math.max(valueStart, this.lines.lineStart(lastLine) + this.lines.lineText(lastLine).trimEnd().length);
+    const value = this.lines.text
+      .slice(valueStart, valueEnd)
+      .split(/\r\n|\r|\n/)
+      .map((part) => part.trim())
+      .join(' ')
+      .trim();
+    const nameStart = lineStart + markerLength + label.nameOffset;
+    this.current!.fields.push({
+      name: label.name,
+      value,
+      line: startLine,
+      range: { start: lineStart, end: this.lines.lineEnd(lastLine) },
+      nameRange: { start: nameStart, end: nameStart + label.name.length },
+      valueRange: { start: valueStart, end: valueEnd },
+      bold: label.bold,
+    });
+  }
+
+  private addDisableComment(html: string): void {
+    const target = this.current?.disabledRules ?? this.documentDisabled;
+    for (const rules of disableComments(html)) for (const rule of rules.length > 0 ? rules : ['*']) target.add(rule);
+  }
+
+  /**
+   * A section ends where the next section that is not one of its subsections starts; its own content at the next
+   * heading. One pass with a stack of the sections still open.
+   */
+  private finish(): void {
+    const end = this.lines.text.length;
+    const open: Section[] = [];
+    this.all.forEach((section, index) => {
+      const next = this.all[index + 1];
+      section.bodyRange = { start: Math.min(section.bodyRange.start, next ? next.range.start : end), end: next ? next.range.start : end };
+      while (open.length > 0 && open[open.length - 1].heading.level >= section.heading.level) {
+        const closed = open.pop()!;
+        closed.range = { start: closed.range.start, end: section.range.start };
+      }
+      open.push(section);
+    });
+    for (const section of open) section.range = { start: section.range.start, end };
+  }
+}
+
+/** The rule lists of the `<!-- incident-report-disable RULE … -->` comments in an HTML text (empty: every rule). */
+function disableComments(html: string): string[][] {
+  const found: string[][] = [];
+  for (let open = html.indexOf('<!--'); open !== -1; open = html.indexOf('<!--', open + 4)) {
+    const close = html.indexOf('-->', open + 4);
+    if (close === -1) break;
+    const body = html.slice(open + 4, close).trim();
+    if (body.startsWith(DISABLE_KEYWORD) && !/^[\w-]/.test(body.slice(DISABLE_KEYWORD.length))) {
+      found.push(body.slice(DISABLE_KEYWORD.length).split(/[\s,]+/).filter(Boolean));
+    }
+    open = close;
+  }
+  return found;
+}
+
+/** Whether a rule is turned off for a section, by a comment in it or in one of its parents, or for the document. */
+export function isRuleDisabled(report: ParsedReport, section: Section | null, rule: string): boolean {
+  const matches = (set: Set<string>) => set.has('*') || set.has(rule) || [...set].some((entry) => entry.endsWith('.*') && rule.startsWith(entry.slice(0, -1)));
+  if (matches(report.disabledRules)) return true;
+  for (let node = section; node; node = node.parent) if (matches(node.disabledRules)) return true;
+  return false;
+}
+
+/** The innermost section whose range holds the offset. */
+export function sectionAt(report: ParsedReport, offset: number): Section | null {
+  let found: Section | null = null;
+  for (const section of report.allSections) {
+    if (section.range.start <= offset && offset <= section.range.end) found = section;
+  }
+  return found;
+}
+
+/** A section named so that it can be found again after edits: its heading's title and which of that title it is. */
+export interface SectionRef {
+  readonly title: string;
+  readonly occurrence: number;
+}
+
+export function sectionRef(report: ParsedReport, section: Section): SectionRef {
+  const sameTitle = report.allSections.filter((candidate) => candidate.heading.title === section.heading.title);
+  return { title: section.heading.title, occurrence: sameTitle.indexOf(section) };
+}
+
+/** The section a ref names in this (perhaps edited) report, or null when it is gone. */
+export function findSection(report: ParsedReport, ref: SectionRef): Section | null {
+  return report.allSections.filter((candidate) => candidate.heading.title === ref.title)[ref.occurrence] ?? null;
+}

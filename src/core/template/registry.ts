@@ -1,0 +1,47 @@
+import type { ReportKind } from '../types';
+import operationalOutage from './builtin/operational-outage.yaml';
+import securityIncident from './builtin/security-incident.yaml';
+import srePostmortem from './builtin/sre-postmortem.yaml';
+import { resolveTemplates, type LoadedTemplate, type TemplateSource } from './resolve';
+import type { Template } from './schema';
+import { parseTemplateFile } from './templateFile';
+
+let builtins: readonly LoadedTemplate[] | undefined;
+
+/** The built-in templates, read on first use. A problem in one is a bug of this project, so it throws. */
+export function builtinTemplates(): readonly LoadedTemplate[] {
+  if (!builtins) {
+    const sources = [securityIncident, operationalOutage, srePostmortem].map((text): TemplateSource => {
+      const { file, diagnostics } = parseTemplateFile(text);
+      if (!file) throw new Error(`A built-in template is invalid: ${diagnostics.map((d) => d.message).join('; ')}`);
+      return { file, source: 'builtin' };
+    });
+    const { templates, problems } = resolveTemplates(sources, []);
+    if (problems.length > 0) throw new Error(`A built-in template is invalid: ${problems.map((p) => p.diagnostic.message).join('; ')}`);
+    builtins = templates;
+  }
+  return builtins;
+}
+
+const DEFAULT_FOR_KIND: Record<ReportKind, string> = { security: 'security-incident', operational: 'operational-outage' };
+
+/** Built-in templates plus the workspace's own (resolved); a workspace template with a built-in's id replaces it. */
+export class TemplateRegistry {
+  private readonly byId = new Map<string, LoadedTemplate>();
+
+  constructor(workspaceTemplates: readonly LoadedTemplate[] = []) {
+    for (const loaded of [...builtinTemplates(), ...workspaceTemplates]) this.byId.set(loaded.template.id, loaded);
+  }
+
+  get(id: string): Template | undefined {
+    return this.byId.get(id)?.template;
+  }
+
+  list(): LoadedTemplate[] {
+    return [...this.byId.values()];
+  }
+
+  forKind(kind: ReportKind): Template {
+    return this.get(DEFAULT_FOR_KIND[kind]) ?? builtinTemplates().find((loaded) => loaded.template.kind === kind)!.template;
+  }
+}

@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ParsedResult } from 'chrono-node/en';
+import { CHRONO_REFERENCE, readWithChrono } from '../../src/core/parse/chrono';
+import { readCommonDate } from '../../src/core/parse/commonDates';
+
+const COMPONENTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond', 'timezoneOffset'] as const;
+
+/** What a reader of dates uses of a result: where it stands, what it says, and the tags that change its reading. */
+function essence(result: ParsedResult | undefined) {
+  if (!result) return null;
+  const known = Object.fromEntries(COMPONENTS.filter((c) => result.start.isCertain(c)).map((c) => [c, result.start.get(c)]));
+  const tags = [...result.tags()].filter((tag) => tag === 'result/relativeDate' || tag === 'parser/SlashDateFormatParser');
+  return { index: result.index, text: result.text, known, end: Boolean(result.end), tags };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+const MONTH_NAMES = ['Jan', 'January', 'Feb', 'February', 'Mar', 'March', 'Mar.', 'Apr', 'April', 'May', 'June', 'Jun', 'July', 'Jul', 'Aug', 'August', 'Sep', 'Sept', 'Sept.', 'September', 'Oct', 'October', 'Nov', 'Nov.', 'November', 'Dec', 'December', 'march', 'MAR', 'May.'];
+
+const year = fc.integer({ min: 1999, max: 2031 });
+/** Mostly valid values, sometimes one just out of range. */
+const mostly = (min: number, max: number, outside: number) => fc.oneof({ arbitrary: fc.integer({ min, max }), weight: 6 }, { arbitrary: fc.constantFrom(min - 1, outside), weight: 1 });
+const month = mostly(1, 12, 13);
+const day = mostly(1, 28, 32);
+const hour = mostly(0, 23, 24);
+const minute = mostly(0, 59, 60);
+const zone = fc.constantFrom('', ' UTC', ' GMT', ' utc', ' EST', ' CET', 'Z', ' (UTC)', ' +02:00', '+0200', ' UTC+2', ' PST');
+const time = fc.tuple(hour, minute, fc.option(fc.integer({ min: 0, max: 61 })), fc.boolean(), zone).map(([h, m, s, pad, z]) => `${pad ? two(h) : h}:${two(m)}${s === null ? '' : `:${two(s)}`}${z}`);
+
+/** Dates in the forms the reader knows, with values in and out of range, and near misses of those forms. */
+const date = fc.oneof(
+  fc.tuple(year, month, day, fc.option(time)).map(([y, m, d, t]) => `${y}-${two(m)}-${two(d)}${t === null ? '' : ` ${t}`}`),
+  fc
+    .tuple(year, month, day, hour, minute, fc.option(fc.integer({ min: 0, max: 59 })), fc.option(fc.integer({ min: 0, max: 999 })), fc.constantFrom('', 'Z', '+02:00', '-05:30', '+0530', '+02'))
+    .map(([y, m, d, h, mi, s, ms, z]) => `${y}-${two(m)}-${two(d)}T${two(h)}:${two(mi)}${s === null ? '' : `:${two(s)}${ms === null ? '' : `.${ms}`}`}${z}`),
+  fc.tuple(fc.constantFrom(...MONTH_NAMES), day, year, fc.option(time), fc.constantFrom(', ', ',', ' ')).map(([m, d, y, t, comma]) => `${m} ${d}${comma}${y}${t === null ? '' : ` ${t}`}`),
+  fc.tuple(day, fc.constantFrom(...MONTH_NAMES), year, fc.option(time)).map(([d, m, y, t]) => `${d} ${m} ${y}${t === null ? '' : ` ${t}`}`),
+  time,
+  fc.tuple(year, month, day).map(([y, m, d]) => `${m}/${d}/${y}`),
+  fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 9 })).map(([y, m, d]) => `${y}-${m}-${d}`),
+);
+const prefix = fc.oneof({ arbitrary: fc.constantFrom('', '- ', '| ', '- **'), weight: 3 }, { arbitrary: fc.constantFrom('', '- ', '* ', '| ', '> ', '**', '- **', '(', '[', '1. ', 'On ', 'on ', 'at ', 'Thursday ', 'Thu, ', 'Early ', 'Detected ', 'ws-', 'v', '#'), weight: 1 });
+const connector = fc.oneof({ arbitrary: fc.constantFrom('', ':', ' – ', ' - '), weight: 3 }, { arbitrary: fc.constantFrom('', ':', ' ', ' - ', ' – ', ' — ', '-', '–', ', ', ',', '.', ' at ', ' to ', ' until ', ' and ', ' T', 'T', ' Z', ' (', '|', '**', ' ~ ', ', at ', ': ', '. ', ' -', ') '), weight: 2 });
+const tail = fc.oneof({ arbitrary: fc.constantFrom('', 'The SOC reset', 'EDR alert', 'the attacker', 'ws-12 down'), weight: 3 }, { arbitrary: fc.constantFrom('10:30', '11:45 UTC', 'EST', 'UTC', 'pm', 'PM', 'a.m.', 'March 16', 'Mar 16, 2024', '2024-03-16', 'x', 'noon', 'ws-12 down', 'UTC)', '+02:00', '5', '.5 hours', 'the attacker', 'EDR alert', 'in the morning', 'o\'clock', 'yesterday', '3 days later', 'at 10:15', 'on Monday', 'T10:15', 'Z', 'Dec 1', 'at night', 'PDT'), weight: 2 });
+const line = fc.tuple(prefix, date, connector, tail).map((parts) => parts.join(''));
+
+/** Prose with numbers, identifiers, versions, money, durations, months and times: what timeline lines around dates say. */
+const word = fc.constantFrom('the', 'host-12', 'INC-42', 'T1059.001', 'v2.0.1', 'SHA-256', 'EUR', '2.1', 'million', '41', 'file', 'servers', 'at', 'on', 'by', 'in', '2023', 'Q3', 'week', '12', 'hosts', '3', 'days', 'hours', 'later', 'ago', 'noon', 'midnight', 'Thursday', 'March', 'mar', 'may', 'Sept.', '14th', 'of', '10', 'pm', 'AM', 'a.m.', "o'clock", '1345Z', '13h45', '20240314', 'kb/12', '3/4', '10:15', '14.03.2024', '(', ')', ',', '-', '–', 'T+2', 'x1', 'and', 'within', 'tonight', 'from', 'until', 'by', 'around', 'about', 'in the morning', 'at night', 'in the evening', 'before', 'after', 'to', 'through', 'h', 'hrs', 'min', 'UTC', 'GMT', 'CET', 'ws12', 'SHA256', 'T1059', 'v2', 'x86_64', 'a1b2');
+const prose = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
+
+suite('common date forms read without chrono', () => {
+  test('a line they say holds no date gives chrono nothing to read as a date or a time (5,000 generated lines)', () => {
+    let skipped = 0;
+    fc.assert(
+      fc.property(prose, (text) => {
+        const fast = readCommonDate(text, CHRONO_REFERENCE);
+        if (fast === null || fast.length > 0) return;
+        skipped++;
+        // What a reader of dates takes: a day, a month of a year, or a time; not a time relative to now ("hours
+        // later"), which it passes over (one relative to a date names the date's month, so it is never skipped).
+        const read = readWithChrono(text).filter(
+          (result) =>
+            !result.tags().has('result/relativeDate') &&
+            ((result.start.isCertain('day') && result.start.isCertain('month')) || (result.start.isCertain('month') && result.start.isCertain('year')) || result.start.isCertain('hour')),
+        );
+        assert.deepEqual(read.map((result) => result.text), [], JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
+    assert.ok(skipped > 100, `skipped ${skipped} of 5,000 lines`);
+  });
+
+  test('whatever line they answer for, they read its first date exactly as chrono does (5,000 generated lines)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(line, (text) => {
+        const fast = readCommonDate(text, CHRONO_REFERENCE);
+        if (fast === null) return;
+        answered++;
+        assert.ok(fast.length <= 1);
+        assert.deepEqual(essence(fast[0]), essence(readWithChrono(text)[0]), JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
+    assert.ok(answered > 300, `answered ${answered} of 5,000 lines`);
+  });
+
+  test('they answer for the forms timelines write most, and leave words, ranges, zone names and slashes to chrono', () => {
+    const answered = [
+      '- 2024-03-14 10:15 UTC: EDR quarantined loader-12.exe on ws-12.',
+      '- Mar 14, 2024 10:15 – Firewall blocked outbound traffic',
+      '- 14 March 2024: The SOC reset credentials',
+      '- 2024-03-15T10:05:00Z — Backup job verified',
+      '- 10:35 UTC: Containment step',
+      '| 2024-03-14 10:15 |',
+      '2024-03-14',
+      'No date here at all',
+    ];
+    for (const text of answered) {
+      const fast = readCommonDate(text, CHRONO_REFERENCE);
+      assert.ok(fast !== null, text);
+      assert.deepEqual(essence(fast[0]), essence(readWithChrono(text)[0]), text);
+    }
+    const left = ['On 14 March 2024 the SOC', '2024-03-14 to 2024-03-16', 'March 22-23, 2019', '10:15 EST', '10:15 pm', '03/04/2024', '2024-02-30', 'Thursday 2024-03-14', '2024-03-14 at 10:15', '11:40 +05:30'];
+    for (const text of left) assert.equal(readCommonDate(text, CHRONO_REFERENCE), null, text);
+  });
+});
