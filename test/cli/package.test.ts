@@ -16,7 +16,9 @@ interface Manifest {
 const manifest = readJson(join(ROOT, 'package.json')) as Manifest;
 const MAX_TARBALL_BYTES = 2 * 1024 * 1024;
 /** The libraries the bundles carry: everything the CLI imports that is not Node's own. */
-const BUNDLED = ['chrono-node', 'markdown-it', 'minimatch', 'yaml', 'zod'];
+const BUNDLED = ['chrono-node', 'diff', 'markdown-it', 'minimatch', 'tlds', 'uuid', 'yaml', 'zod'];
+/** A report citing ATT&CK techniques, which only the ATT&CK data shipped in data/attack/ can place under their tactics. */
+const INTRUSION = join(ROOT, 'examples', 'incidents', '2024-05-14-invoice-phishing-intrusion.md');
 
 /**
  * Runs an npm command as a user would in `cwd`. The npm_* variables that `npm test` passes to its scripts are left
@@ -50,12 +52,14 @@ suite('npm package', function () {
   });
   suiteTeardown(() => folder?.dispose());
 
-  test('is small and holds the bin, the production CLI, the schemas, the licences and the README', () => {
+  test('is small and holds the bin, the production CLI, the schemas, the ATT&CK data, the licences and the README', () => {
     const size = statSync(tarball).size;
     assert.ok(size <= MAX_TARBALL_BYTES, `the tarball has ${size} bytes`);
     const schemas = readdirSync(join(ROOT, 'schemas')).filter((name) => name.endsWith('.json'));
     assert.ok(schemas.length > 0);
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/THIRD-PARTY-NOTICES.txt', ...Object.values(manifest.bin), ...schemas.map((name) => `schemas/${name}`)]) {
+    const attack = readdirSync(join(ROOT, 'data', 'attack')).map((name) => `data/attack/${name}`);
+    assert.deepEqual(attack.sort(), ['data/attack/LICENSE.txt', 'data/attack/enterprise-attack.json']);
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/THIRD-PARTY-NOTICES.txt', ...Object.values(manifest.bin), ...schemas.map((name) => `schemas/${name}`), ...attack]) {
       assert.ok(entries.includes(file.replace(/^\.\//, '')), `${file} is not in the package: ${entries.join(', ')}`);
     }
     for (const entry of entries) assert.doesNotMatch(entry, /^(?:src|test|scripts|examples|node_modules)\/|\.map$|\.ts$/, `${entry} should not be packed`);
@@ -79,9 +83,10 @@ suite('npm package', function () {
     assert.ok(notices.includes(zodLicence), 'the notice does not reproduce the licence files');
   });
 
-  test('installs offline into an empty project, where `npx incident-report lint` checks its reports', () => {
+  test('installs offline into an empty project, where `npx incident-report` lints its reports and exports their techniques', () => {
     const project = join(folder.path, 'project');
     folder.write('project/incidents/broken.md', ERROR_REPORT);
+    folder.write('project/intrusion.md', readFileSync(INTRUSION));
     assert.equal(run('npm', ['init', '-y'], project).status, 0);
     const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], project);
     assert.equal(install.status, 0, install.stderr);
@@ -93,5 +98,13 @@ suite('npm package', function () {
     assert.equal(lint.status, 1, lint.stdout + lint.stderr);
     assert.match(lint.stdout, /^incidents\/broken\.md$/m);
     assert.match(lint.stdout, /error +Missing required section "Recommendations" +section\.missing/);
+
+    // The CLI reads the ATT&CK data beside its bundle: the layer lists the cited techniques under their tactics.
+    const exported = run('npx', ['incident-report', 'export', '--format', 'attack-navigator', 'intrusion.md'], project);
+    assert.equal(exported.status, 0, exported.stderr);
+    const layer = JSON.parse(exported.stdout) as { domain: string; techniques: { techniqueID: string; tactic: string }[] };
+    assert.equal(layer.domain, 'enterprise-attack');
+    assert.equal(layer.techniques.find((technique) => technique.techniqueID === 'T1566.001')?.tactic, 'initial-access');
+    assert.equal(layer.techniques.find((technique) => technique.techniqueID === 'T1567.002')?.tactic, 'exfiltration');
   });
 });
