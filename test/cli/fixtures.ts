@@ -81,5 +81,11 @@ export const WARNING_REPORT = CLEAN_REPORT.replace('Complaints on social media.'
 /** One error: the required Recommendations section is missing. */
 export const ERROR_REPORT = CLEAN_REPORT.slice(0, CLEAN_REPORT.indexOf('## Recommendations'));
 
+/** A report Fix All can repair completely: Recommendations written before Executive Summary. */
+export const FIXABLE = ERROR_REPORT.replace('## Executive Summary', `${CLEAN_REPORT.slice(ERROR_REPORT.length)}\n## Executive Summary`);
+
+/** An error no fix can repair: an enum value with no obvious replacement. */
+export const UNFIXABLE = CLEAN_REPORT.replace('- **Incident Status:** Resolved', '- **Incident Status:** Sorted out');
+
 /** Markdown that is not a report by its content. */
 export const NOTES = '# Meeting notes\n\nNothing to see here. TODO: nothing.\n';
