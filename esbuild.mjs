@@ -6,13 +6,15 @@
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the packages bundled into the four files above
 //   dist/test/...              unit tests and CLI end-to-end tests (node), integration tests (web and desktop hosts)
 //   dist/scripts/...           generate (schemas, snippets), bench and fuzz
-// Flags: --production (minify, no source maps, no tests), --watch.
+// Flags: --production (minify, no source maps, no tests), --watch, --out DIR (instead of dist/, for the bundle size test).
+// Every build prints the size of each shipped bundle.
 import * as esbuild from 'esbuild';
 import { readdir } from 'node:fs/promises';
 import { writeThirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : 'dist';
 
 /** Prints errors in the format of the `$esbuild-watch` problem matcher. */
 const problemMatcherPlugin = {
@@ -66,14 +68,14 @@ const common = {
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, platform: 'node', format: 'cjs', external: ['vscode'] },
   {
-    ...common, entryPoints: ['src/extension/extension.browser.ts'], outfile: 'dist/browser/extension.js',
+    ...common, entryPoints: ['src/extension/extension.browser.ts'], outfile: `${out}/browser/extension.js`,
     platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'],
     define: { global: 'globalThis' },
   },
-  { ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: `${out}/webview/timeline.js`, platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ].map((options) => ({ ...options, metafile: true }));
 
 const testTargets = [
@@ -98,5 +100,16 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   const results = await Promise.all(all.map((options) => esbuild.build(options)));
-  await writeThirdPartyNotices('dist/THIRD-PARTY-NOTICES.txt', results.slice(0, targets.length).map((result) => result.metafile));
+  const shipped = results.slice(0, targets.length).map((result) => result.metafile);
+  await writeThirdPartyNotices(`${out}/THIRD-PARTY-NOTICES.txt`, shipped);
+  printSizes(shipped);
+}
+
+/** "dist/cli.js  653.7 KB" for each shipped bundle. */
+function printSizes(metafiles) {
+  for (const metafile of metafiles) {
+    for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
+      if (file.endsWith('.js')) console.log(`${file.padEnd(32)} ${(bytes / 1000).toFixed(1).padStart(7)} KB`);
+    }
+  }
 }

@@ -6,7 +6,7 @@
 // machine slows both sides of a ratio alike. Whole processes: the CLI linting 1,000 reports against markdownlint-cli2
 // on the same files, and the CLI linting the 5 MB report against a process that only parses it with markdown-it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -129,6 +129,41 @@ function wholeProcesses(rounds: number, bigReport: string): { cli: number; cli2:
   }
 }
 
+/**
+ * The production bundles, built into a temporary folder: their sizes, and the time a fresh process takes to require
+ * each (what loading the extension or starting the CLI costs before any work), beyond requiring nothing.
+ */
+function productionBundles(rounds: number): { file: string; bytes: number; requireMs: number }[] {
+  const folder = mkdtempSync(join(tmpdir(), 'incident-report-bundles-'));
+  try {
+    const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production', '--out', folder], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`production build failed: ${build.stderr}`);
+    // The extension's modules touch the vscode API at load time (code action kinds): a stand-in module has every
+    // name the API exports, and each answers any use.
+    const requireTime = (file: string) => `
+      const Module = require('module');
+      const declarations = require('fs').readFileSync(${JSON.stringify(join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'))}, 'utf8');
+      const names = [...declarations.matchAll(/^\\s*export (?:namespace|class|enum|const|function|let) (\\w+)/gm)].map((m) => m[1]);
+      const any = new Proxy(function () {}, { get: (target, key) => key === Symbol.toPrimitive ? () => '' : key === 'prototype' ? target.prototype : any, apply: () => any, construct: () => any });
+      const api = Object.fromEntries(names.map((name) => [name, any]));
+      const load = Module._load;
+      Module._load = function (request, ...rest) { return request === 'vscode' ? api : load.call(this, request, ...rest); };
+      const start = performance.now();
+      require(${JSON.stringify(file)});
+      process.stdout.write(String(performance.now() - start));`;
+    const requireMs = (file: string) => Number(spawnSync(process.execPath, ['-e', requireTime(file)], { encoding: 'utf8' }).stdout);
+    // The CLI runs when it is loaded: its start-up is the whole `--version` process beyond an empty one.
+    const cliStartMs = (file: string) => run([file, '--version'], folder) - run(['-e', ''], folder);
+    return ['extension.js', 'browser/extension.js', 'cli.js'].map((name) => {
+      const file = join(folder, name);
+      const measure = name === 'cli.js' ? cliStartMs : name === 'extension.js' ? requireMs : null;
+      return { file: name, bytes: statSync(file).size, requireMs: measure ? median(Array.from({ length: rounds }, () => measure(file))) : NaN };
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const times = (value: number) => `${value.toFixed(2)}×`;
 
@@ -153,3 +188,9 @@ console.log('\n| whole process | ours | other | other ÷ ours |');
 console.log('| --- | ---: | ---: | ---: |');
 console.log(`| 1,000 reports: \`incident-report lint\` vs markdownlint-cli2 | ${ms(processes.cli)} ms | ${ms(processes.cli2)} ms | ${times(processes.cliRatio)} |`);
 console.log(`| 5 MB report: \`incident-report lint\` vs a markdown-it parse | ${ms(processes.big)} ms | ${ms(processes.parseOnly)} ms | ${times(1 / processes.bigRatio)} (ours ÷ parse: ${times(processes.bigRatio)}) |`);
+
+console.log('\n| production bundle | size | load: require of the extension, start-up of the CLI |');
+console.log('| --- | ---: | ---: |');
+for (const bundle of productionBundles(quick ? 3 : 9)) {
+  console.log(`| ${bundle.file} | ${(bundle.bytes / 1000).toFixed(0)} KB | ${Number.isNaN(bundle.requireMs) ? 'web worker' : `${ms(bundle.requireMs)} ms`} |`);
+}
