@@ -45,7 +45,7 @@ const common = {
   minify: production,
   target: 'es2022',
   logLevel: 'warning',
-  loader: { '.yaml': 'text' },
+  loader: { '.yaml': 'text', '.css': 'text' },
   plugins: watch ? [problemMatcherPlugin] : [],
 };
 
