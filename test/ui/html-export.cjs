@@ -60,7 +60,7 @@ suite('HTML export in Chromium', () => {
       assert.deepStrictEqual(requests, [], 'the page loads nothing');
       assert.deepStrictEqual(await page.evaluate(() => window.violations), [], 'nothing breaks the page policy');
       // The nonce lets the stylesheet in: the banner is black, the axis has lanes.
-      assert.strictEqual(await page.locator('.tlp-banner').evaluate((banner) => getComputedStyle(banner).backgroundColor), 'rgb(0, 0, 0)');
+      assert.strictEqual(await page.locator('.tlp-banner').evaluate((banner) => window.getComputedStyle(banner).backgroundColor), 'rgb(0, 0, 0)');
       if (dated) assert.ok((await page.locator('.axis-lane').count()) > 1, 'the time axis is drawn');
       else assert.match(await page.locator('.time-axis .empty').innerText(), /No dated events/);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -73,7 +73,7 @@ suite('HTML export in Chromium', () => {
       await page.close();
 
       const dark = await open(file, 'dark');
-      assert.notStrictEqual(await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)', 'a dark page in a dark scheme');
+      assert.notStrictEqual(await dark.page.evaluate(() => window.getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)', 'a dark page in a dark scheme');
       await dark.page.screenshot({ path: path.join(OUT, `${name}-dark.png`) });
       await dark.page.close();
     });
