@@ -129,7 +129,7 @@ function timeline(view: TimelineView): Markup {
             markup('tbody', {}, rows),
           ]),
         ];
-  return markup('section', { class: 'time-axis', 'aria-labelledby': 'axis-title' }, [markup('h2', { id: 'axis-title' }, ['Time axis']), ...axisDrawing(view, false), ...table]);
+  return markup('section', { class: 'time-axis', 'aria-labelledby': 'axis-title' }, [markup('h2', { id: 'axis-title' }, ['Time axis']), markup('div', { class: 'axis' }, axisDrawing(view, false)), ...table]);
 }
 
 function eventRow(event: EventView): Markup {
