@@ -63,7 +63,7 @@ const common = {
   minify: production,
   target: 'es2022',
   logLevel: 'warning',
-  loader: { '.yaml': 'text' },
+  loader: { '.yaml': 'text', '.css': 'text' },
   plugins: watch ? [englishOnlyZodPlugin, problemMatcherPlugin] : [englishOnlyZodPlugin],
 };
 
@@ -105,11 +105,11 @@ if (watch) {
   printSizes(shipped);
 }
 
-/** "dist/cli.js  653.7 KB" for each shipped bundle. */
+/** "dist/cli.js  653.7 KB" for each shipped bundle, on stderr (stdout is npm pack's, whose prepare script builds). */
 function printSizes(metafiles) {
   for (const metafile of metafiles) {
     for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
-      if (file.endsWith('.js')) console.log(`${file.padEnd(32)} ${(bytes / 1000).toFixed(1).padStart(7)} KB`);
+      if (file.endsWith('.js')) console.error(`${file.padEnd(32)} ${(bytes / 1000).toFixed(1).padStart(7)} KB`);
     }
   }
 }

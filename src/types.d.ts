@@ -3,3 +3,9 @@ declare module '*.yaml' {
   const text: string;
   export default text;
 }
+
+// The HTML export's stylesheet, inlined into the page.
+declare module '*.css' {
+  const text: string;
+  export default text;
+}

@@ -5,11 +5,12 @@ import { fixCommand } from './commands/fix';
 import { lintCommand } from './commands/lint';
 import { markNotApplicableCommand } from './commands/markNotApplicable';
 import { newCommand } from './commands/new';
+import { renderCommand } from './commands/render';
 import { timelineCommand } from './commands/timeline';
 import { CliError } from './errors';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, newCommand];
+const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, renderCommand, newCommand];
 
 const HELP = `Usage: incident-report <command> [options]
 

@@ -6,6 +6,7 @@ import { newReport, type NewReportArgs } from './commands/newReport';
 import { markAttackSectionsNotApplicableCommand, markSectionNotApplicable, type NotApplicableArgs } from './commands/notApplicable';
 import { fixAllCommand } from './commands/fixAll';
 import { defangIndicators, refangIndicators, type IndicatorArgs } from './commands/indicators';
+import { exportHtml, type HtmlExportArgs } from './commands/htmlExport';
 import { exportNavigatorLayer, exportStix, type IntelExportArgs } from './commands/intelExport';
 import { validateWorkspace } from './commands/validateWorkspace';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -49,6 +50,7 @@ export async function activateShared(context: vscode.ExtensionContext): Promise<
     vscode.commands.registerCommand(COMMANDS.refangIndicators, (args?: IndicatorArgs) => refangIndicators(services, args)),
     vscode.commands.registerCommand(COMMANDS.exportStix, (args?: IntelExportArgs) => exportStix(services, args)),
     vscode.commands.registerCommand(COMMANDS.exportNavigatorLayer, (args?: IntelExportArgs) => exportNavigatorLayer(services, args)),
+    vscode.commands.registerCommand(COMMANDS.exportHtml, (args?: HtmlExportArgs) => exportHtml(services, args)),
   );
 
   const timelinePreview = registerTimelinePreview(context, services);

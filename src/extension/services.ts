@@ -26,4 +26,5 @@ export const COMMANDS = {
   refangIndicators: 'incidentReport.refangIndicators',
   exportStix: 'incidentReport.exportStix',
   exportNavigatorLayer: 'incidentReport.exportNavigatorLayer',
+  exportHtml: 'incidentReport.exportHtml',
 } as const;

@@ -4,7 +4,7 @@ import type { Range } from '../core/types';
 import { webviewMessageSchema, type HostMessage, type ViewMode } from '../shared/timelineMessages';
 import { toRange } from './convert';
 import type { Services } from './services';
-import { fileNameOf, reportTitle, techniqueViews, timelineView } from './timelineView';
+import { fileNameOf, reportTimelineView } from '../shared/timelineView';
 import { timelineHtml, timelineWebviewOptions } from './timelineWebview';
 
 /** The view the preview shows (list or time axis), remembered across panels and sessions. */
@@ -133,8 +133,7 @@ export class TimelinePanel implements vscode.Disposable {
     }
     const { timeline } = analysis;
     this.shown = timeline;
-    const view = timelineView(timeline, reportTitle(analysis, this.uri.path), analysis.report.frontMatter?.raw.tlp, techniqueViews(analysis));
-    return { type: 'update', uri, view, mode: this.mode.get() };
+    return { type: 'update', uri, view: reportTimelineView(analysis, this.uri.path), mode: this.mode.get() };
   }
 
   private post(message: HostMessage): void {

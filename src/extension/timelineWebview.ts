@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { createNonce } from '../shared/reportPage';
 import type { HostMessage } from '../shared/timelineMessages';
 
 /** The folders the page may load from: its stylesheet and its script. */
@@ -30,12 +31,6 @@ export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
   <script nonce="${nonce}" src="${escapeAttribute(script.toString())}"></script>
 </body>
 </html>`;
-}
-
-/** 32 random characters from the web crypto API, which the desktop and the web extension hosts both have. */
-function createNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function escapeAttribute(text: string): string {

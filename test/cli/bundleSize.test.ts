@@ -23,7 +23,7 @@ suite('production bundles', () => {
     for (const bundle of SHIPPED) {
       const bytes = statSync(join(folder.path, bundle)).size;
       assert.ok(bytes <= BUNDLE_LIMIT_BYTES, `${bundle} weighs ${bytes} bytes`);
-      assert.match(build.stdout, new RegExp(`${bundle.replace('.', '\\.')}\\s+${(bytes / 1000).toFixed(1).replace('.', '\\.')} KB`));
+      assert.match(build.stderr, new RegExp(`${bundle.replace('.', '\\.')}\\s+${(bytes / 1000).toFixed(1).replace('.', '\\.')} KB`));
     }
   });
 });

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/extension/services';
 import type { TimelinePreviewApi } from '../../src/extension/timelinePreview';
-import type { EventView, HostMessage, TimelineView } from '../../src/shared/timelineMessages';
+import type { EventView, TimelineView } from '../../src/core/timeline/view';
+import type { HostMessage } from '../../src/shared/timelineMessages';
 import { EXTENSION_ID, closeAllEditors, openInEditor, replaceText, waitUntil, writeWorkspaceFile } from './helpers';
 
 const REPORT = `---

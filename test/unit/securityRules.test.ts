@@ -3,7 +3,7 @@ import { attackCompletionsAt } from '../../src/core/assist/attackCompletion';
 import { attackHoverAt } from '../../src/core/assist/attackHover';
 import { reportNavigatorLayer, reportStixBundle } from '../../src/core/output/intelExports';
 import { exportReport } from '../../src/core/output/export';
-import { techniqueViews } from '../../src/extension/timelineView';
+import { techniqueViews } from '../../src/shared/timelineView';
 import { navigatorLayerSchema, reportValidator, stixBundleValidator } from '../cli/schemaValidators';
 import { CATALOG } from './attackCatalog';
 import { analyze as analyzeWith, applyFix, only, readProjectFile, rulesOf, single, textAt, VALID_REPORT } from './helpers';

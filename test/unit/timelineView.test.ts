@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatDuration } from '../../src/core/timeline/format';
-import { timelineView, tlpView } from '../../src/extension/timelineView';
+import { timelineView, tlpView } from '../../src/shared/timelineView';
 import { analyze } from './helpers';
 
 const REPORT = `---

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { timelineToGantt, timelineToJson, timelineToMermaid } from '../../core/output/timeline';
 import type { Analysis } from '../../core/analysis/analyze';
 import { COMMANDS, type Services } from '../services';
-import { reportTitle } from '../timelineView';
+import { reportTitle } from '../../shared/timelineView';
 
 const NOT_A_REPORT = 'Open an incident report to see its timeline.';
 

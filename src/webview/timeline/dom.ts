@@ -1,3 +1,5 @@
+import type { Markup } from '../../core/text/markup';
+
 interface ElementOptions {
   readonly className?: string;
   /** Set as text, never parsed as HTML: the report's text goes through here. */
@@ -26,10 +28,12 @@ export function setText(target: HTMLElement, text: string): void {
 
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
-/** An SVG element with its attributes and children; report text goes in as text nodes only. */
-export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string>> = {}, children: readonly Node[] = []): SVGElementTagNameMap[K] {
-  const created = document.createElementNS(SVG_NAMESPACE, tag);
-  for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
-  created.append(...children);
+/** Markup laid out by the core as DOM: an `svg` element and everything in it in SVG's namespace; text as text nodes only. */
+export function fromMarkup(node: Markup | string, inSvg = false): Node {
+  if (typeof node === 'string') return document.createTextNode(node);
+  const svg = inSvg || node.tag === 'svg';
+  const created = svg ? document.createElementNS(SVG_NAMESPACE, node.tag) : document.createElement(node.tag);
+  for (const [name, value] of Object.entries(node.attributes)) created.setAttribute(name, value);
+  created.append(...node.children.map((child) => fromMarkup(child, svg)));
   return created;
 }

@@ -1,6 +1,7 @@
 // The Timeline preview's page. It renders what the host sends, patching the page in place so that scroll position
 // and focus survive updates, and tells the host which event was chosen and which view (list or time axis) is wanted.
-import type { HostMessage, TimelineView, ViewMode } from '../../shared/timelineMessages';
+import type { TimelineView } from '../../core/timeline/view';
+import type { HostMessage, ViewMode } from '../../shared/timelineMessages';
 import { axisContent, followAxisDetail } from './axis';
 import { element, setText } from './dom';
 import { EventNavigation } from './navigation';

@@ -1,5 +1,6 @@
 // Builds the preview's DOM from a TimelineView. Report text only ever goes into `textContent`.
-import type { EventView, PhaseGroupView, TechniqueView, TimelineView, TlpView, ViewMode } from '../../shared/timelineMessages';
+import type { EventView, PhaseGroupView, TechniqueView, TimelineView, TlpView } from '../../core/timeline/view';
+import type { ViewMode } from '../../shared/timelineMessages';
 import { element } from './dom';
 
 const KIND_TITLES = { security: 'Security incident', operational: 'Operational incident' } as const;

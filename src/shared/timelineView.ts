@@ -1,10 +1,12 @@
-// What the Timeline preview shows, computed on the host so that the webview only builds DOM. No `vscode` here.
+// What the Timeline preview and the HTML export show, computed on the host (the extension, the CLI) so that the
+// webview and the page only lay it out. No `vscode` here. The category titles live here, not in the core: the core
+// never names a template's sections.
 import type { Analysis } from '../core/analysis/analyze';
 import { hasTimeOfDay, type Precision } from '../core/parse/dates';
 import { axisLayout } from '../core/timeline/axis';
 import { DAY, formatDuration, formatEventTime, metricLines, startLine } from '../core/timeline/format';
 import type { PhaseCategory, Timeline, TimelineEvent } from '../core/timeline/types';
-import type { EventView, PhaseGroupView, TechniqueView, TimelineView, TlpColour, TlpView } from '../shared/timelineMessages';
+import type { EventView, PhaseGroupView, TechniqueView, TimelineView, TlpColour, TlpView } from '../core/timeline/view';
 
 const CATEGORY_TITLES: Readonly<Record<PhaseCategory, string>> = {
   attack: 'Attack',
@@ -38,6 +40,11 @@ export function timelineView(timeline: Timeline, title: string, tlp: unknown, te
     axis: axisLayout(timeline),
     techniques,
   };
+}
+
+/** The view of a report's timeline, as the preview shows it and the HTML export prints it. */
+export function reportTimelineView(analysis: Analysis, path: string): TimelineView {
+  return timelineView(analysis.timeline, reportTitle(analysis, path), analysis.report.frontMatter?.raw.tlp, techniqueViews(analysis));
 }
 
 /** Each technique the report cites, once, in kill-chain order (by its earliest tactic), unknown IDs last. */
