@@ -3,13 +3,14 @@ import type { CliContext, Command } from './context';
 import { exportCommand } from './commands/export';
 import { fixCommand } from './commands/fix';
 import { lintCommand } from './commands/lint';
+import { lspCommand } from './commands/lsp';
 import { markNotApplicableCommand } from './commands/markNotApplicable';
 import { newCommand } from './commands/new';
 import { timelineCommand } from './commands/timeline';
 import { CliError } from './errors';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, newCommand];
+const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, newCommand, lspCommand];
 
 const HELP = `Usage: incident-report <command> [options]
 
