@@ -3,7 +3,8 @@
 //   dist/browser/extension.js  web extension host (webworker)
 //   dist/webview/timeline.js   the timeline preview's client
 //   dist/cli.js                the `incident-report` command
-//   dist/THIRD-PARTY-NOTICES.txt  the licences of the packages bundled into the four files above
+//   dist/lsp.js                its language server (`incident-report lsp --stdio`), loaded only by that command
+//   dist/THIRD-PARTY-NOTICES.txt  the licences of the packages bundled into the shipped files above
 //   dist/test/...              unit tests and CLI end-to-end tests (node), integration tests (web and desktop hosts)
 //   dist/scripts/...           generate (schemas, snippets), bench and fuzz
 // Flags: --production (minify, no source maps, no tests), --watch, --out DIR (instead of dist/, for the bundle size test).
@@ -76,6 +77,8 @@ const targets = [
   },
   { ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: `${out}/webview/timeline.js`, platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  // The language server, which `incident-report lsp` loads from beside the CLI.
+  { ...common, entryPoints: ['src/cli/lsp/server.ts'], outfile: `${out}/lsp.js`, platform: 'node', format: 'cjs' },
 ].map((options) => ({ ...options, metafile: true }));
 
 const testTargets = [

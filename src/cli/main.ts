@@ -3,6 +3,7 @@ import type { CliContext, Command } from './context';
 import { exportCommand } from './commands/export';
 import { fixCommand } from './commands/fix';
 import { lintCommand } from './commands/lint';
+import { lspCommand } from './commands/lsp';
 import { markNotApplicableCommand } from './commands/markNotApplicable';
 import { newCommand } from './commands/new';
 import { renderCommand } from './commands/render';
@@ -10,7 +11,7 @@ import { timelineCommand } from './commands/timeline';
 import { CliError } from './errors';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, renderCommand, newCommand];
+const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, renderCommand, newCommand, lspCommand];
 
 const HELP = `Usage: incident-report <command> [options]
 

@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch';
 import { isAbsolute, resolve } from 'node:path';
 import type { Analysis } from '../core/analysis/analyze';
-import { isReportCandidate, matchesReportGlobs } from '../core/project/config';
+import { isReportCandidate } from '../core/project/config';
 import { CliError } from './errors';
 import { displayPath, isBinary, isFolder, notTextError, walkFiles } from './files';
 import type { Workspace } from './workspace';
@@ -64,7 +64,7 @@ function staticPrefix(pattern: string): string {
  */
 export function readReport(target: LintTarget, workspace: Workspace, read: (path: string, display: string) => string): { text: string; analysis: Analysis } | null {
   const text = read(target.path, target.display);
-  const matchesGlobs = target.forced || matchesReportGlobs(displayPath(workspace.root, target.path), workspace.config.files);
+  const matchesGlobs = target.forced || workspace.matchesGlobs(target.path);
   if (isBinary(text)) {
     if (matchesGlobs) throw notTextError(target.display);
     return null;

@@ -2,8 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Analysis, AnalysisOptions } from '../core/analysis/analyze';
 import { analyzeIfReport } from '../core/analysis/detect';
-import type { ResolvedConfig } from '../core/project/config';
-import { analysisOptions, loadProject, type ProjectFiles } from '../core/project/loader';
+import { matchesReportGlobs, type ResolvedConfig } from '../core/project/config';
+import { analysisOptions, loadProject, type Project, type ProjectFiles } from '../core/project/loader';
 import { exportDiagnostics } from '../core/output/export';
 import type { LintedFile } from '../core/output/exportSchema';
 import type { TemplateRegistry } from '../core/template/registry';
@@ -18,8 +18,14 @@ export interface Workspace {
   readonly templates: TemplateRegistry;
   /** Problems of `.incident-report.yaml` and of template files, which lint lists like reports' problems. */
   readonly problems: readonly LintedFile[];
-  /** What the core's analysis and commands take for this folder. */
+  /** `.incident-report.yaml` (when present) and every template file, each with its problems, as the core's loader read them. */
+  readonly files: Project['files'];
+  /** What the core's analysis and commands take for this folder, at the time it was loaded. */
   readonly options: AnalysisOptions;
+  /** The same at another time: the language server analyses each version of a report when it is made. */
+  optionsAt(now: Date): AnalysisOptions;
+  /** Whether the report globs name the file (an absolute path): such a file is a report whatever its content. */
+  matchesGlobs(path: string): boolean;
   /** Analyses the text when it is a report (see `analyzeIfReport`). */
   analyze(text: string, matchesGlobs: boolean): Analysis | undefined;
 }
@@ -29,8 +35,20 @@ export async function loadWorkspace(root: string, now: Date): Promise<Workspace>
   const problems = project.files
     .filter((file) => file.diagnostics.length > 0)
     .map((file): LintedFile => ({ file: displayPath(root, join(root, file.path)), kind: null, diagnostics: exportDiagnostics(new LineIndex(file.text), file.diagnostics) }));
-  const options = analysisOptions(project, now, await loadAttackCatalog());
-  return { root, config: project.config, templates: project.templates, problems, options, analyze: (text, matchesGlobs) => analyzeIfReport(text, matchesGlobs, options) };
+  const attack = await loadAttackCatalog();
+  const optionsAt = (at: Date) => analysisOptions(project, at, attack);
+  const options = optionsAt(now);
+  return {
+    root,
+    config: project.config,
+    templates: project.templates,
+    problems,
+    files: project.files,
+    options,
+    optionsAt,
+    matchesGlobs: (path) => matchesReportGlobs(displayPath(root, path), project.config.files),
+    analyze: (text, matchesGlobs) => analyzeIfReport(text, matchesGlobs, options),
+  };
 }
 
 /** The loader's view of a folder on disk. */

@@ -20,6 +20,9 @@ export interface Diagnostic {
   readonly fixes?: readonly Fix[];
 }
 
+/** The `source` of every diagnostic the editors show, which tells ours from other extensions' and servers'. */
+export const DIAGNOSTIC_SOURCE = 'incident-report';
+
 export const DOCS_URL = 'https://github.com/incident-report-studio/incident-report-studio/blob/main/README.md';
 
 interface RuleInfo {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { canFixAll, FIX_ALL_TITLE, fixesOf } from '../core/assist/codeActions';
 import { fixAll } from '../core/commands/fixAll';
-import type { Diagnostic } from '../core/diagnostics';
-import { DIAGNOSTIC_SOURCE, toRange, toWorkspaceEdit } from './convert';
+import { toWorkspaceEdit } from './convert';
 import type { Log } from './log';
 import type { Reports } from './reports';
 
@@ -29,9 +29,9 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
     if (wants(vscode.CodeActionKind.QuickFix)) {
       for (const shown of context.diagnostics) {
-        if (shown.source !== DIAGNOSTIC_SOURCE) continue;
-        const found = analysis.diagnostics.find((candidate) => sameDiagnostic(document, candidate, shown));
-        for (const fix of found?.fixes ?? []) {
+        const code = typeof shown.code === 'object' ? shown.code.value : shown.code;
+        const range = { start: document.offsetAt(shown.range.start), end: document.offsetAt(shown.range.end) };
+        for (const fix of fixesOf(analysis, { source: shown.source, code, message: shown.message, range })) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document, fix.edits);
           action.diagnostics = [shown];
@@ -40,7 +40,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
         }
       }
     }
-    if (wants(FIX_ALL_KIND) && analysis.diagnostics.some((found) => found.fixes?.some((fix) => fix.isPreferred))) {
+    if (wants(FIX_ALL_KIND) && canFixAll(analysis)) {
       actions.push(new FixAllAction(document));
     }
     return actions;
@@ -59,11 +59,6 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
 
 class FixAllAction extends vscode.CodeAction {
   constructor(readonly document: vscode.TextDocument) {
-    super('Fix all auto-fixable report problems', FIX_ALL_KIND);
+    super(FIX_ALL_TITLE, FIX_ALL_KIND);
   }
-}
-
-function sameDiagnostic(document: vscode.TextDocument, found: Diagnostic, shown: vscode.Diagnostic): boolean {
-  const code = typeof shown.code === 'object' ? shown.code.value : shown.code;
-  return code === found.rule && shown.message === found.message && toRange(document, found.range).isEqual(shown.range);
 }

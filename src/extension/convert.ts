@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { Range, TextEdit } from '../core/types';
 import { LineIndex } from '../core/text/lineIndex';
-import { type Diagnostic, ruleDocsUrl, type Severity } from '../core/diagnostics';
-
-export const DIAGNOSTIC_SOURCE = 'incident-report';
+import { type Diagnostic, DIAGNOSTIC_SOURCE, ruleDocsUrl, type Severity } from '../core/diagnostics';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -3,7 +3,7 @@ import type { Analysis } from '../core/analysis/analyze';
 import type { Log } from './log';
 import { SETTINGS_SECTION } from './projects';
 import { positionsOf, toDiagnostic } from './convert';
-import { KeyedDebouncer } from './debounce';
+import { KeyedDebouncer } from '../shared/debounce';
 import type { Reports } from './reports';
 
 /** Publishes report diagnostics: at once on open and save, debounced while typing, cleared on close. */

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, relativeFolder, resolveConfig, type ResolvedConfig } from '../core/project/config';
-import { loadProject, type Project, type ProjectFiles } from '../core/project/loader';
+import { resolveConfig, type ResolvedConfig } from '../core/project/config';
+import { isProjectFile, loadProject, projectFileGlobs, type Project, type ProjectFiles } from '../core/project/loader';
 import { TemplateRegistry } from '../core/template/registry';
 import type { SeveritySetting } from '../core/diagnostics';
 import { DEFAULT_DEFANG_STYLE, type DefangStyle } from '../core/security/indicators';
 import { positionsOf, toDiagnostic } from './convert';
-import { KeyedDebouncer } from './debounce';
+import { KeyedDebouncer } from '../shared/debounce';
 import type { Log } from './log';
 import { readWorkspaceText } from './workspaceFiles';
 
@@ -32,7 +32,7 @@ export class Projects implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(SETTINGS_SECTION) && reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(reload),
-      vscode.workspace.onDidChangeTextDocument((event) => this.isProjectFile(event.document.uri) && reload()),
+      vscode.workspace.onDidChangeTextDocument((event) => this.changesProject(event.document.uri) && reload()),
     );
   }
 
@@ -73,19 +73,17 @@ export class Projects implements vscode.Disposable {
 
   private watch(folder: vscode.WorkspaceFolder, config: ResolvedConfig): vscode.Disposable[] {
     const reload = () => this.scheduleReload();
-    return [new vscode.RelativePattern(folder, CONFIG_FILE_NAME), new vscode.RelativePattern(folder, `${relativeFolder(config.templates)}/*.{yaml,yml}`)].flatMap((pattern) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    return projectFileGlobs(config).flatMap((glob) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
       return [watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload)];
     });
   }
 
   /** `.incident-report.yaml` or a template file of its folder: typing in one reloads the project. */
-  private isProjectFile(uri: vscode.Uri): boolean {
+  private changesProject(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
-    const relative = vscode.workspace.asRelativePath(uri, false);
-    const templates = relativeFolder(this.forUri(uri).config.templates);
-    return relative === CONFIG_FILE_NAME || (/\.ya?ml$/i.test(relative) && relative.startsWith(`${templates}/`) && !relative.slice(templates.length + 1).includes('/'));
+    return isProjectFile(vscode.workspace.asRelativePath(uri, false), this.forUri(uri).config);
   }
 
   dispose(): void {

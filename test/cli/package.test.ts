@@ -16,7 +16,7 @@ interface Manifest {
 const manifest = readJson(join(ROOT, 'package.json')) as Manifest;
 const MAX_TARBALL_BYTES = 2 * 1024 * 1024;
 /** The libraries the bundles carry: everything the CLI imports that is not Node's own. */
-const BUNDLED = ['chrono-node', 'diff', 'markdown-it', 'minimatch', 'tlds', 'uuid', 'yaml', 'zod'];
+const BUNDLED = ['chrono-node', 'diff', 'markdown-it', 'minimatch', 'tlds', 'uuid', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'yaml', 'zod'];
 /** A report citing ATT&CK techniques, which only the ATT&CK data shipped in data/attack/ can place under their tactics. */
 const INTRUSION = join(ROOT, 'examples', 'incidents', '2024-05-14-invoice-phishing-intrusion.md');
 
@@ -52,14 +52,14 @@ suite('npm package', function () {
   });
   suiteTeardown(() => folder?.dispose());
 
-  test('is small and holds the bin, the production CLI, the schemas, the ATT&CK data, the licences and the README', () => {
+  test('is small and holds the bin, the production CLI and its language server, the schemas, the ATT&CK data, the licences and the README', () => {
     const size = statSync(tarball).size;
     assert.ok(size <= MAX_TARBALL_BYTES, `the tarball has ${size} bytes`);
     const schemas = readdirSync(join(ROOT, 'schemas')).filter((name) => name.endsWith('.json'));
     assert.ok(schemas.length > 0);
     const attack = readdirSync(join(ROOT, 'data', 'attack')).map((name) => `data/attack/${name}`);
     assert.deepEqual(attack.sort(), ['data/attack/LICENSE.txt', 'data/attack/enterprise-attack.json']);
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/THIRD-PARTY-NOTICES.txt', ...Object.values(manifest.bin), ...schemas.map((name) => `schemas/${name}`), ...attack]) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/lsp.js', ...Object.values(manifest.bin), ...schemas.map((name) => `schemas/${name}`), ...attack]) {
       assert.ok(entries.includes(file.replace(/^\.\//, '')), `${file} is not in the package: ${entries.join(', ')}`);
     }
     for (const entry of entries) assert.doesNotMatch(entry, /^(?:src|test|scripts|examples|node_modules)\/|\.map$|\.ts$/, `${entry} should not be packed`);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { canFixAll, fixesOf } from '../../src/core/assist/codeActions';
 import { fixAll } from '../../src/core/commands/fixAll';
+import type { Diagnostic } from '../../src/core/diagnostics';
 import { markAttackSectionsNotApplicable, markSectionNotApplicableAt } from '../../src/core/commands/markNotApplicable';
 import { firstFreeName, reportFileName } from '../../src/core/project/reportFiles';
 import { applyEdits } from '../../src/core/edits/apply';
@@ -140,6 +142,31 @@ suite('Fix all', () => {
 
   test('returns null for a clean report', () => {
     assert.deepEqual(fixAll(VALID_REPORT, options), { edit: null, applied: [] });
+  });
+});
+
+suite('code actions', () => {
+  const broken = readProjectFile('examples', 'incidents', 'needs-work.md');
+  const analysis = analyze(broken);
+  const shown = (found: Diagnostic) => ({ source: 'incident-report', code: found.rule, message: found.message, range: found.range });
+
+  test('the fixes of a shown diagnostic are those of the same diagnostic in the analysis', () => {
+    const [missing] = only(analysis, 'section.missing');
+    assert.ok(missing.fixes && missing.fixes.length > 0);
+    assert.deepEqual(fixesOf(analysis, shown(missing)), missing.fixes);
+  });
+
+  test('a diagnostic of another source, rule, message or range has none', () => {
+    const [missing] = only(analysis, 'section.missing');
+    assert.deepEqual(fixesOf(analysis, { ...shown(missing), source: 'markdownlint' }), []);
+    assert.deepEqual(fixesOf(analysis, { ...shown(missing), code: 'section.empty' }), []);
+    assert.deepEqual(fixesOf(analysis, { ...shown(missing), message: `${missing.message}.` }), []);
+    assert.deepEqual(fixesOf(analysis, { ...shown(missing), range: { start: missing.range.start + 1, end: missing.range.end } }), []);
+  });
+
+  test('Fix All is offered when a diagnostic has a preferred fix', () => {
+    assert.equal(canFixAll(analysis), true);
+    assert.equal(canFixAll(analyze(VALID_REPORT)), false);
   });
 });
 

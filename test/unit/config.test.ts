@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { matchesReportGlobs, parseConfigFile, resolveConfig } from '../../src/core/project/config';
 import { analyzeIfReport } from '../../src/core/analysis/detect';
+import { isProjectFile, projectFileGlobs } from '../../src/core/project/loader';
 import { TemplateRegistry } from '../../src/core/template/registry';
 
 suite('configuration', () => {
@@ -20,6 +21,22 @@ suite('configuration', () => {
     assert.match(at('section.emtpy')!.message, /Unknown rule/);
     assert.match(at('loud')!.message, /expected one of/);
     assert.match(at('colour')!.message, /Unknown key "colour"/);
+  });
+
+  test('the project files are the config file and the YAML files directly in the templates folder, whatever it is named', () => {
+    const defaults = resolveConfig({});
+    assert.deepEqual(projectFileGlobs(defaults), ['.incident-report.yaml', '.incident-reports/templates/*.{yaml,yml}']);
+    assert.equal(isProjectFile('.incident-report.yaml', defaults), true);
+    assert.equal(isProjectFile('.incident-reports/templates/postmortem.yml', defaults), true);
+    assert.equal(isProjectFile('.incident-reports\\templates\\postmortem.YAML', defaults), true);
+    assert.equal(isProjectFile('.incident-reports/templates/old/postmortem.yaml', defaults), false);
+    assert.equal(isProjectFile('.incident-reports/templates/README.md', defaults), false);
+    assert.equal(isProjectFile('docs/.incident-report.yaml', defaults), false);
+    const atRoot = resolveConfig({ templates: './' });
+    assert.deepEqual(projectFileGlobs(atRoot), ['.incident-report.yaml', '*.{yaml,yml}']);
+    assert.equal(isProjectFile('postmortem.yaml', atRoot), true);
+    assert.equal(isProjectFile('ci/build.yaml', atRoot), false);
+    assert.deepEqual(projectFileGlobs(resolveConfig({ templates: './tpl/' })), ['.incident-report.yaml', 'tpl/*.{yaml,yml}']);
   });
 
   test('report globs match workspace-relative paths', () => {

@@ -67,6 +67,23 @@ export async function loadProject(files: ProjectFiles, settings: Partial<Resolve
   return { config, templates: new TemplateRegistry(templates), files: [...loaded, ...templateFiles.values()] };
 }
 
+/** Workspace-relative globs of the files the project is loaded from, for file watchers. */
+export function projectFileGlobs(config: ResolvedConfig): string[] {
+  const templates = relativeFolder(config.templates);
+  return [CONFIG_FILE_NAME, `${templates ? `${templates}/` : ''}*.{yaml,yml}`];
+}
+
+/**
+ * Whether a workspace-relative path is a file the project is loaded from: `.incident-report.yaml`, or a YAML file
+ * directly in the templates folder. A change to one reloads the project.
+ */
+export function isProjectFile(relativePath: string, config: ResolvedConfig): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  const templates = relativeFolder(config.templates);
+  const inTemplates = templates === '' ? !path.includes('/') : path.startsWith(`${templates}/`) && !path.slice(templates.length + 1).includes('/');
+  return path === CONFIG_FILE_NAME || (TEMPLATE_FILE.test(path) && inTemplates);
+}
+
 /** The options of the core's analysis and commands for a project; ATT&CK comes from the product, not the project. */
 export function analysisOptions(project: Project, now: Date, attack: AttackCatalog | undefined): AnalysisOptions {
   const { rules, notApplicableReason, defang } = project.config;

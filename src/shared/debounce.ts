@@ -1,7 +1,7 @@
-import type * as vscode from 'vscode';
+// Shared by the extension and the language server (src/cli/lsp/): timers are not the core's, and neither needs vscode.
 
 /** Runs the latest call per key once the key's delay has passed without another call for that key. */
-export class KeyedDebouncer implements vscode.Disposable {
+export class KeyedDebouncer {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly delayMs: (key: string) => number) {}
