@@ -44,20 +44,6 @@ const integrationSuitesPlugin = {
   },
 };
 
-/**
- * Zod carries error messages in 64 languages (a third of each bundle); the engine words its own messages in English,
- * so only zod's English locale is bundled.
- */
-const englishOnlyZodPlugin = {
-  name: 'english-only-zod',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/].*[\\/]locales[\\/]index\.js$/ }, () => ({
-      loader: 'js',
-      contents: 'export { default as en } from "./en.js";',
-    }));
-  },
-};
-
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -65,7 +51,7 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   loader: { '.yaml': 'text', '.css': 'text' },
-  plugins: watch ? [englishOnlyZodPlugin, problemMatcherPlugin] : [englishOnlyZodPlugin],
+  plugins: watch ? [problemMatcherPlugin] : [],
 };
 
 const targets = [

@@ -1,6 +1,6 @@
 // The protocol between the Timeline preview's host (src/extension/timelinePreview.ts) and its webview
 // (src/webview/timeline/). No `vscode` here; the webview imports types only, so zod stays out of its bundle.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TimelineView } from '../core/timeline/view';
 
 export const TIMELINE_VIEW_TYPE = 'incidentReport.timeline';
@@ -30,5 +30,5 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 
 /** What the webview keeps with `setState` for the panel serializer. */
-export const webviewStateSchema = z.object({ uri: z.string(), mode: z.enum(VIEW_MODES).optional() });
+export const webviewStateSchema = z.object({ uri: z.string(), mode: z.optional(z.enum(VIEW_MODES)) });
 export type WebviewState = z.infer<typeof webviewStateSchema>;

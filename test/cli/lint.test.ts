@@ -137,6 +137,17 @@ suite('lint: which files', () => {
     });
   });
 
+  // zod/mini has no messages of its own: the CLI bundle must load zod's English locale (a unit test cannot tell, since
+  // another test bundle in the same process loads zod classic, which loads it for everyone).
+  test("zod's messages for invalid values of .incident-report.yaml are in English", () => {
+    folder = new TempFolder({ '.incident-report.yaml': 'folder: 2\nnotApplicableReason: ""\n', 'incidents/clean.md': CLEAN_REPORT });
+    const { output } = lintJson(folder);
+    assert.deepEqual(output.files[0].diagnostics.map((d) => d.message), [
+      '"folder": Invalid input: expected string, received number',
+      '"notApplicableReason": Too small: expected string to have >=1 characters',
+    ]);
+  });
+
   test('broken YAML in .incident-report.yaml is a problem, and the defaults apply', () => {
     folder = new TempFolder({ '.incident-report.yaml': 'rules: [\n', 'incidents/warned.md': WARNING_REPORT });
     const { status, output } = lintJson(folder);

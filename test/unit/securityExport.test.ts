@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { exportAttack, exportedAttackSchema, exportedIndicatorSchema, exportIndicators } from '../../src/core/output/securityExport';
 import { checkAttackReference, findAttackIds } from '../../src/core/security/attack';
 import { findIndicators } from '../../src/core/security/indicators';

@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
-import { frontMatterSchema, TLP_RENAMED, type FrontMatterData } from './frontMatterSchema';
+import * as z from 'zod/mini';
+import { frontMatterSchema, TLP_LEVELS, TLP_RENAMED, type FrontMatterData } from './frontMatterSchema';
 import type { Range } from '../types';
 import type { Diagnostic, Fix } from '../diagnostics';
 import { parseYamlWithSchema } from './yamlDocument';
@@ -62,7 +63,7 @@ function fixFrontMatterValue(path: readonly PropertyKey[], value: unknown, range
     const renamed = TLP_RENAMED[value.toUpperCase()];
     if (renamed) return [replace(renamed, true)];
     const normalized = `TLP:${value.toUpperCase().replace(/^TLP:?\s*/, '')}`;
-    return (frontMatterSchema.shape.tlp.unwrap().options as readonly string[]).includes(normalized) ? [replace(normalized, true)] : [];
+    return (TLP_LEVELS as readonly string[]).includes(normalized) ? [replace(normalized, true)] : [];
   }
   const options = enumOptions(String(path[0]));
   if (!options) return [];
@@ -71,7 +72,7 @@ function fixFrontMatterValue(path: readonly PropertyKey[], value: unknown, range
 }
 
 function enumOptions(key: string): readonly string[] | undefined {
-  const shape = frontMatterSchema.shape as Record<string, unknown>;
-  const field = shape[key] as { unwrap?: () => { options?: readonly string[] } } | undefined;
-  return field?.unwrap?.().options;
+  const field: unknown = (frontMatterSchema.shape as Record<string, unknown>)[key];
+  const value = field instanceof z.ZodMiniOptional ? field.def.innerType : undefined;
+  return value instanceof z.ZodMiniEnum ? (value.options as readonly string[]) : undefined;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isIanaTimeZone } from './zones';
 
 /** Traffic Light Protocol 2.0 labels (FIRST, 2022). */
@@ -9,22 +9,17 @@ const SEVERITY_LEVELS = ['critical', 'high', 'medium', 'low', 'informational', '
 export const REPORT_KINDS = ['security', 'operational'] as const;
 const REPORT_STATUSES = ['draft', 'in-review', 'final'] as const;
 
-export const frontMatterSchema = z
-  .object({
-    kind: z.enum(REPORT_KINDS).optional().describe('Security incident (an adversary) or operational incident (an outage).'),
-    template: z.string().min(1).optional().describe('Id of the template the report follows.'),
-    status: z.enum(REPORT_STATUSES).optional().describe('Review state of the report.'),
-    severity: z.enum(SEVERITY_LEVELS).optional().describe('Incident severity.'),
-    tlp: z.enum(TLP_LEVELS).optional().describe('Traffic Light Protocol 2.0 label for sharing the report.'),
-    timezone: z
-      .string()
-      .refine(isIanaTimeZone, { message: 'Not an IANA time zone name (e.g. "UTC", "Europe/Zurich")' })
-      .optional()
-      .describe('IANA time zone that times without a zone are read in (default UTC).'),
-    id: z.union([z.string(), z.number()]).optional().describe('Identifier of the incident, e.g. INC-2024-017.'),
-    authors: z.array(z.string()).optional().describe('Who wrote the report.'),
-    tags: z.array(z.string()).optional().describe('Free-form tags.'),
-  })
-  .strict()
-  .describe('Front matter of an incident report.');
+export const frontMatterSchema = z.strictObject({
+  kind: z.optional(z.enum(REPORT_KINDS)).check(z.describe('Security incident (an adversary) or operational incident (an outage).')),
+  template: z.optional(z.string().check(z.minLength(1))).check(z.describe('Id of the template the report follows.')),
+  status: z.optional(z.enum(REPORT_STATUSES)).check(z.describe('Review state of the report.')),
+  severity: z.optional(z.enum(SEVERITY_LEVELS)).check(z.describe('Incident severity.')),
+  tlp: z.optional(z.enum(TLP_LEVELS)).check(z.describe('Traffic Light Protocol 2.0 label for sharing the report.')),
+  timezone: z
+    .optional(z.string().check(z.refine(isIanaTimeZone, { message: 'Not an IANA time zone name (e.g. "UTC", "Europe/Zurich")' })))
+    .check(z.describe('IANA time zone that times without a zone are read in (default UTC).')),
+  id: z.optional(z.union([z.string(), z.number()])).check(z.describe('Identifier of the incident, e.g. INC-2024-017.')),
+  authors: z.optional(z.array(z.string())).check(z.describe('Who wrote the report.')),
+  tags: z.optional(z.array(z.string())).check(z.describe('Free-form tags.')),
+}).check(z.describe('Front matter of an incident report.'));
 export type FrontMatterData = z.infer<typeof frontMatterSchema>;

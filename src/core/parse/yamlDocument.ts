@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { diagnostic, type Diagnostic, type Fix, type RuleId } from '../diagnostics';
 import { snapRange } from '../text/ranges';
 import type { Range } from '../types';
@@ -34,12 +35,15 @@ const MAX_ALIASES = 100;
 /** Deeper values are refused before validation, which recurses. */
 const MAX_DEPTH = 64;
 
+// zod/mini words its issues only in the locale it is given; the diagnostics quote its English messages.
+z.config(en());
+
 /**
  * Parses YAML `text` (found at `offset` of the document) and checks it against a zod schema, reporting every
  * problem on the exact node it concerns. Never throws: whatever the YAML (undefined aliases, alias cycles,
  * thousands of keys, deep nesting), problems are diagnostics.
  */
-export function parseYamlWithSchema<S extends z.ZodType>(
+export function parseYamlWithSchema<S extends z.ZodMiniType>(
   text: string,
   offset: number,
   schema: S,
@@ -190,9 +194,9 @@ function duplicateKeys(document: Document): { text: string; range: [number, numb
 }
 
 /** Each top-level entry checked against its own schema: the valid ones, for an object schema. */
-function validEntries<S extends z.ZodType>(schema: S, raw: unknown): Partial<z.output<S>> {
-  if (!(schema instanceof z.ZodObject) || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
-  const shape = schema.shape as Record<string, z.ZodType>;
+function validEntries<S extends z.ZodMiniType>(schema: S, raw: unknown): Partial<z.output<S>> {
+  if (!(schema instanceof z.ZodMiniObject) || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const shape = schema.shape as Record<string, z.ZodMiniType>;
   const entries: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const parsed = Object.hasOwn(shape, key) ? shape[key].safeParse(value) : undefined;

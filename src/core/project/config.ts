@@ -1,33 +1,29 @@
 import { minimatch } from 'minimatch';
 import { diagnostic, type Diagnostic, RULE_IDS, SEVERITY_SETTINGS, type SeveritySetting } from '../diagnostics';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_NOT_APPLICABLE_REASON } from '../parse/notApplicable';
 import { parseYamlWithSchema } from '../parse/yamlDocument';
 import { DEFANG_ATS, DEFANG_DOTS, DEFAULT_DEFANG_STYLE, type DefangStyle } from '../security/indicators';
 
 export const CONFIG_FILE_NAME = '.incident-report.yaml';
 
-export const configSchema = z
-  .object({
-    rules: z
-      .record(z.string(), z.enum(SEVERITY_SETTINGS))
-      .optional()
-      .describe('Severity of each rule by id, or "off".'),
-    templates: z.string().optional().describe('Folder of workspace templates, relative to the workspace root.'),
-    files: z.array(z.string()).optional().describe('Globs of Markdown files that are reports.'),
-    folder: z.string().optional().describe('Folder new reports are created in.'),
-    notApplicableReason: z.string().min(1).optional().describe('The reason the N/A commands and fixes write, as in "N/A (reason)".'),
-    defang: z
-      .object({
-        dot: z.enum(DEFANG_DOTS).optional().describe('What a dot of a host becomes (default "[.]").'),
-        at: z.enum(DEFANG_ATS).optional().describe('What the "@" of an e-mail address becomes (default "[@]").'),
-      })
-      .strict()
-      .optional()
-      .describe('How the Defang Indicators command and the ioc.live fix write indicators; every form is read either way.'),
-  })
-  .strict()
-  .describe('Incident Report Studio configuration (.incident-report.yaml).');
+export const configSchema = z.strictObject({
+  rules: z.optional(z.record(z.string(), z.enum(SEVERITY_SETTINGS))).check(z.describe('Severity of each rule by id, or "off".')),
+  templates: z.optional(z.string()).check(z.describe('Folder of workspace templates, relative to the workspace root.')),
+  files: z.optional(z.array(z.string())).check(z.describe('Globs of Markdown files that are reports.')),
+  folder: z.optional(z.string()).check(z.describe('Folder new reports are created in.')),
+  notApplicableReason: z
+    .optional(z.string().check(z.minLength(1)))
+    .check(z.describe('The reason the N/A commands and fixes write, as in "N/A (reason)".')),
+  defang: z
+    .optional(
+      z.strictObject({
+        dot: z.optional(z.enum(DEFANG_DOTS)).check(z.describe('What a dot of a host becomes (default "[.]").')),
+        at: z.optional(z.enum(DEFANG_ATS)).check(z.describe('What the "@" of an e-mail address becomes (default "[@]").')),
+      }),
+    )
+    .check(z.describe('How the Defang Indicators command and the ioc.live fix write indicators; every form is read either way.')),
+}).check(z.describe('Incident Report Studio configuration (.incident-report.yaml).'));
 export type ConfigFile = z.infer<typeof configSchema>;
 
 export interface ResolvedConfig {

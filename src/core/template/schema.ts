@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { REPORT_KINDS } from '../parse/frontMatterSchema';
 
 /** What a section is for: the engine finds the timeline, the dates, the response steps … by these, never by title. */
@@ -40,25 +40,23 @@ const FIELD_TYPES = ['text', 'date', 'enum'] as const;
 /** An enum of role names, each documented, so that the YAML extension completes and explains them. */
 function roleSchema<R extends string>(roles: Readonly<Record<R, string>>, what: string) {
   const names = Object.keys(roles) as [R, ...R[]];
-  return z.enum(names).meta({ description: what, markdownEnumDescriptions: names.map((name) => roles[name]) });
+  return z.enum(names).check(z.meta({ description: what, markdownEnumDescriptions: names.map((name) => roles[name]) }));
 }
 
-const names = z.array(z.string().min(1));
+const names = z.array(z.string().check(z.minLength(1)));
 
 // The file schemas leave every property but the names optional and give no defaults: a template that `extends`
 // another overrides only what it writes. Defaults are applied when the template is resolved.
 
-const templateFieldFileSchema = z
-  .object({
-    name: z.string().min(1).describe('Field label as written in `- **Name:** value`.'),
-    aliases: names.optional().describe('Other labels accepted for this field.'),
-    type: z.enum(FIELD_TYPES).optional().describe('How the value is checked (default text).'),
-    values: names.min(1).optional().describe('Allowed values of an enum field.'),
-    required: z.boolean().optional().describe('Reported when missing or empty (default false).'),
-    placeholder: z.string().optional().describe('Text a new report starts with; flagged while it is left in.'),
-    role: roleSchema(FIELD_ROLES, 'What the field is for: the timeline and the metrics read dates and steps by role.').optional(),
-  })
-  .strict();
+const templateFieldFileSchema = z.strictObject({
+  name: z.string().check(z.minLength(1), z.describe('Field label as written in `- **Name:** value`.')),
+  aliases: z.optional(names).check(z.describe('Other labels accepted for this field.')),
+  type: z.optional(z.enum(FIELD_TYPES)).check(z.describe('How the value is checked (default text).')),
+  values: z.optional(names.check(z.minLength(1))).check(z.describe('Allowed values of an enum field.')),
+  required: z.optional(z.boolean()).check(z.describe('Reported when missing or empty (default false).')),
+  placeholder: z.optional(z.string()).check(z.describe('Text a new report starts with; flagged while it is left in.')),
+  role: z.optional(roleSchema(FIELD_ROLES, 'What the field is for: the timeline and the metrics read dates and steps by role.')),
+});
 
 export interface TemplateSectionFile {
   title: string;
@@ -71,42 +69,42 @@ export interface TemplateSectionFile {
   sections?: TemplateSectionFile[];
 }
 
-const templateSectionFileSchema: z.ZodType<TemplateSectionFile> = z
-  .object({
-    title: z.string().min(1).describe('Heading text. In a template that `extends` another, a title of the base overrides that section.'),
-    aliases: names.optional().describe('Other headings accepted for this section.'),
-    role: roleSchema(SECTION_ROLES, 'What the section is for: the timeline, the metrics, the N/A commands and the exports find sections by role.').optional(),
-    required: z.boolean().optional().describe('Reported when missing (default false).'),
-    attackSpecific: z.boolean().optional().describe('N/A is expected here for an operational incident (default false).'),
-    placeholder: z.string().optional().describe('Text a new report starts with; flagged while it is left in.'),
-    fields: z.array(templateFieldFileSchema).optional().describe('Field lines `- **Name:** value`; in a template that `extends` another, a name of the base overrides that field.'),
-    get sections() {
-      return z.array(templateSectionFileSchema).optional().describe('Subsections, one heading level deeper.');
-    },
-  })
-  .strict();
+const templateSectionFileSchema: z.ZodMiniType<TemplateSectionFile> = z.strictObject({
+  title: z.string().check(z.minLength(1), z.describe('Heading text. In a template that `extends` another, a title of the base overrides that section.')),
+  aliases: z.optional(names).check(z.describe('Other headings accepted for this section.')),
+  role: z.optional(roleSchema(SECTION_ROLES, 'What the section is for: the timeline, the metrics, the N/A commands and the exports find sections by role.')),
+  required: z.optional(z.boolean()).check(z.describe('Reported when missing (default false).')),
+  attackSpecific: z.optional(z.boolean()).check(z.describe('N/A is expected here for an operational incident (default false).')),
+  placeholder: z.optional(z.string()).check(z.describe('Text a new report starts with; flagged while it is left in.')),
+  fields: z
+    .optional(z.array(templateFieldFileSchema))
+    .check(z.describe('Field lines `- **Name:** value`; in a template that `extends` another, a name of the base overrides that field.')),
+  get sections() {
+    return z.optional(z.array(templateSectionFileSchema)).check(z.describe('Subsections, one heading level deeper.'));
+  },
+});
 
 export const templateFileSchema = z
-  .object({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lowercase letters, digits and dashes')
-      .describe('Id used in front matter `template:`.'),
-    extends: z.string().min(1).optional().describe('Id of a template to start from: its sections, overridden or added to by the sections here.'),
-    name: z.string().min(1).optional().describe('Name shown in the template picker (required without `extends`).'),
-    description: z.string().optional(),
-    kind: z.enum(REPORT_KINDS).optional().describe('Kind of incident the template is for (required without `extends`).'),
-    title: z.string().optional().describe('First heading; {title} is replaced by the report title (default "Incident Report: {title}").'),
-    sections: z.array(templateSectionFileSchema).optional().describe('The sections, in order (required without `extends`).'),
+  .strictObject({
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lowercase letters, digits and dashes'), z.describe('Id used in front matter `template:`.')),
+    extends: z
+      .optional(z.string().check(z.minLength(1)))
+      .check(z.describe('Id of a template to start from: its sections, overridden or added to by the sections here.')),
+    name: z.optional(z.string().check(z.minLength(1))).check(z.describe('Name shown in the template picker (required without `extends`).')),
+    description: z.optional(z.string()),
+    kind: z.optional(z.enum(REPORT_KINDS)).check(z.describe('Kind of incident the template is for (required without `extends`).')),
+    title: z.optional(z.string()).check(z.describe('First heading; {title} is replaced by the report title (default "Incident Report: {title}").')),
+    sections: z.optional(z.array(templateSectionFileSchema)).check(z.describe('The sections, in order (required without `extends`).')),
   })
-  .strict()
-  .superRefine((file, context) => {
-    if (file.extends) return;
-    for (const key of ['name', 'kind', 'sections'] as const) {
-      if (file[key] === undefined) context.addIssue({ code: 'custom', path: [key], message: `"${key}" is required in a template that does not extend another` });
-    }
-  })
-  .describe('An Incident Report Studio template.');
+  .check(
+    z.superRefine((file, context) => {
+      if (file.extends) return;
+      for (const key of ['name', 'kind', 'sections'] as const) {
+        if (file[key] === undefined) context.addIssue({ code: 'custom', path: [key], message: `"${key}" is required in a template that does not extend another` });
+      }
+    }),
+    z.describe('An Incident Report Studio template.'),
+  );
 export type TemplateFile = z.output<typeof templateFileSchema>;
 
 export interface TemplateField {
