@@ -27,7 +27,7 @@ suite('portfolio statistics', () => {
   });
 
   test('open and overdue action items are counted by the clock passed in', () => {
-    const text = VALID_REPORT.replace(/(## Recommendations\n)/, '$1\n- [ ] A (owner: @a, due: 2026-11-22)\n- [ ] B (owner: @b, due: 2026-11-30)\n- [x] C (owner: @c, due: 2020-01-01)\n');
+    const text = VALID_REPORT.replace(/(## Recommendations\n)[\s\S]*$/, '$1\n- [ ] A (owner: @a, due: 2026-11-22)\n- [ ] B (owner: @b, due: 2026-11-30)\n- [x] C (owner: @c, due: 2020-01-01)\n');
     const summaries = [summarizeReport(analyze(text))];
     assert.deepEqual([portfolioStats(summaries, NOW).openActions, portfolioStats(summaries, NOW).overdueActions], [2, 1]);
     assert.equal(portfolioStats(summaries, new Date('2026-12-01T00:00:00Z')).overdueActions, 2);
