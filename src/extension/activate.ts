@@ -14,12 +14,22 @@ import { AttackCatalogLoader } from './attackCatalog';
 import { Log } from './log';
 import { Projects } from './projects';
 import { Reports } from './reports';
-import { COMMANDS, type Services } from './services';
+import { COMMANDS, VIEWS, type Services } from './services';
+import { FollowUpsView } from './followUpsView';
+import { ReportsView } from './reportsView';
+import { WorkspaceReports } from './workspaceReports';
 import { ReportStatusBar } from './statusBar';
 import { registerTimelinePreview, type TimelinePreviewApi } from './timelinePreview';
 
 /** Activation shared by the desktop (node) and web (webworker) entry points. */
-export async function activateShared(context: vscode.ExtensionContext): Promise<Services & { readonly timelinePreview: TimelinePreviewApi }> {
+/** What activation returns: the services, and the views' providers, which the integration tests read. */
+export interface ExtensionApi extends Services {
+  readonly timelinePreview: TimelinePreviewApi;
+  readonly followUps: FollowUpsView;
+  readonly reportsView: ReportsView;
+}
+
+export async function activateShared(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const log = new Log();
   const clock = () => new Date();
   const projects = new Projects(log);
@@ -54,9 +64,23 @@ export async function activateShared(context: vscode.ExtensionContext): Promise<
   );
 
   const timelinePreview = registerTimelinePreview(context, services);
+  const workspaceReports = new WorkspaceReports(services);
+  const followUps = new FollowUpsView(workspaceReports, clock);
+  const reportsView = new ReportsView(workspaceReports, clock);
+  context.subscriptions.push(
+    workspaceReports,
+    followUps,
+    reportsView,
+    vscode.window.createTreeView(VIEWS.followUps, { treeDataProvider: followUps, showCollapseAll: true }),
+    vscode.window.createTreeView(VIEWS.reports, { treeDataProvider: reportsView, showCollapseAll: true }),
+    vscode.commands.registerCommand(COMMANDS.followUpsGroupByOwner, () => followUps.setGroupBy('owner')),
+    vscode.commands.registerCommand(COMMANDS.followUpsGroupByReport, () => followUps.setGroupBy('report')),
+    vscode.commands.registerCommand(COMMANDS.reportsGroupByStatus, () => reportsView.setGroupBy('status')),
+    vscode.commands.registerCommand(COMMANDS.reportsGroupByQuarter, () => reportsView.setGroupBy('quarter')),
+  );
 
   await Promise.all([projects.reload(), attack.load()]);
   diagnostics.publishAllOpen();
   statusBar.update();
-  return { ...services, timelinePreview };
+  return { ...services, timelinePreview, followUps, reportsView };
 }

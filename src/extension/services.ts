@@ -27,4 +27,14 @@ export const COMMANDS = {
   exportStix: 'incidentReport.exportStix',
   exportNavigatorLayer: 'incidentReport.exportNavigatorLayer',
   exportHtml: 'incidentReport.exportHtml',
+  followUpsGroupByOwner: 'incidentReport.followUps.groupByOwner',
+  followUpsGroupByReport: 'incidentReport.followUps.groupByReport',
+  reportsGroupByStatus: 'incidentReport.reports.groupByStatus',
+  reportsGroupByQuarter: 'incidentReport.reports.groupByQuarter',
+} as const;
+
+/** The views' ids, as package.json contributes them. */
+export const VIEWS = {
+  followUps: 'incidentReport.followUps',
+  reports: 'incidentReport.reports',
 } as const;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ERROR_REPORT } from './fixtures';
 import { CLI, cli, readJson, ROOT, TempFolder } from './helpers';
 
-const COMMANDS = ['lint', 'export', 'timeline', 'render', 'new', 'lsp'];
+const COMMANDS = ['lint', 'export', 'timeline', 'render', 'actions', 'stats', 'new', 'lsp'];
 
 suite('usage', () => {
   let folder: TempFolder;
@@ -38,7 +38,7 @@ suite('usage', () => {
     assert.match(none.stderr, /^Usage: incident-report <command>/);
     const unknown = cli(['check'], folder.path);
     assert.equal(unknown.status, 2);
-    assert.equal(unknown.stderr, 'incident-report: unknown command "check" (commands: lint, fix, mark-na, export, timeline, render, new, lsp; see "incident-report --help")\n');
+    assert.equal(unknown.stderr, 'incident-report: unknown command "check" (commands: lint, fix, mark-na, export, timeline, render, actions, stats, new, lsp; see "incident-report --help")\n');
   });
 
   suite('colour', () => {

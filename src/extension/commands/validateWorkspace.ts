@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { isReportCandidate, SKIPPED_FOLDERS } from '../../core/project/config';
 import type { Services } from '../services';
 import { readWorkspaceText } from '../workspaceFiles';
+import { reportCandidates } from '../workspaceReports';
 
 export interface WorkspaceSummary {
   readonly reports: number;
@@ -35,19 +35,4 @@ export async function validateWorkspace(services: Services): Promise<WorkspaceSu
       return summary;
     },
   );
-}
-
-/** The files \`incident-report lint\` looks at, folder by folder: Markdown files and those the report globs name. */
-async function reportCandidates(services: Services, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const found = new Map<string, vscode.Uri>();
-  const exclude = `{${SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`).join(',')}}`;
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const { config } = services.projects.forUri(folder.uri);
-    for (const glob of ['**/*.md', ...config.files]) {
-      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, undefined, token)) {
-        if (isReportCandidate(vscode.workspace.asRelativePath(uri, false), config)) found.set(uri.toString(), uri);
-      }
-    }
-  }
-  return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
 }
