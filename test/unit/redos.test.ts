@@ -42,7 +42,7 @@ suite('regular expressions', () => {
     const literals = regexLiterals(join(ROOT, 'src'));
     assert.ok(literals.length > 50, `only ${literals.length} found: is the scan broken?`);
     const unsafe = literals
-      .map((literal) => ({ literal, result: checkSync(literal.source, literal.flags, { timeout: 60_000 }) }))
+      .map((literal) => ({ literal, result: checkSync(literal.source, literal.flags, { timeout: 60_000, randomSeed: 8 }) }))
       .filter(({ result }) => result.status !== 'safe')
       .map(({ literal, result }) => `${literal.where} /${literal.source}/${literal.flags}: ${result.status}${result.status === 'vulnerable' ? ` (${result.complexity.type}, e.g. ${JSON.stringify(result.attack.pattern)})` : ''}`);
     assert.deepEqual(unsafe, []);
