@@ -48,8 +48,8 @@ interface SecretPattern {
   /** Global, linear-time; group 1, when present, is the secret within the match. */
   readonly pattern: RegExp;
   /**
-   * Sticky, linear-time: what must follow the pattern's match, group 1 the secret ("password" then ": hunter22").
-   * Two simple expressions rather than one, which a ReDoS checker cannot prove linear.
+   * Sticky, linear-time: what must follow the pattern's match, which together make the match ("password" then
+   * ": hunter22", group 1 the secret). Two simple expressions rather than one a ReDoS checker cannot prove linear.
    */
   readonly then?: RegExp;
   /** Further check of the secret, e.g. that it is not a placeholder. */
@@ -101,7 +101,7 @@ const PATTERNS: readonly SecretPattern[] = [
   // npm access tokens: "npm_" and 36 characters.
   { kind: 'npm-token', label: 'npm access token', pattern: /(?<!\w)npm_[A-Za-z0-9]{36}(?!\w)/g },
   // JSON Web Tokens: three base64url parts, the header and the payload JSON objects, so both start "eyJ".
-  { kind: 'jwt', label: 'JSON Web Token', pattern: /(?<![\w-])eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*/g },
+  { kind: 'jwt', label: 'JSON Web Token', pattern: /(?<![\w-])eyJ/g, then: /[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*/y },
   // "password = …", "api_key: …", "token=…": the value, when it is not a placeholder and looks like a credential
   // (eight characters or more, letters and digits), so that "Password: rotated." is not one.
   {
@@ -124,12 +124,8 @@ export function findSecrets(text: string): Secret[] {
       const scope = to >= text.length ? text : text.slice(0, to + 128);
       pattern.lastIndex = from;
       for (let hit = pattern.exec(scope); hit && hit.index < to; hit = pattern.exec(scope)) {
-        let match: RegExpExecArray | null = hit;
-        if (then) {
-          then.lastIndex = hit.index + hit[0].length;
-          match = then.exec(scope);
-          if (!match) continue;
-        }
+        const match = then ? followedBy(scope, hit, then) : hit;
+        if (!match) continue;
         const secret = match[1] ?? match[0];
         const start = match.index + (match[1] === undefined ? 0 : match[0].lastIndexOf(secret));
         if (accept && !accept(secret)) continue;
@@ -144,6 +140,14 @@ export function findSecrets(text: string): Secret[] {
     reached = secret.range.end;
     return true;
   });
+}
+
+/** The pattern's match and what `then` reads right after it, as one match (group 1 from `then`); null when `then` fails. */
+function followedBy(text: string, hit: RegExpExecArray, then: RegExp): RegExpExecArray | null {
+  then.lastIndex = hit.index + hit[0].length;
+  const rest = then.exec(text);
+  if (!rest) return null;
+  return Object.assign([hit[0] + rest[0], ...rest.slice(1)], { index: hit.index, input: text }) as RegExpExecArray;
 }
 
 /** The stretches of `NEAR` characters after each clue, merged where they overlap, as [from, to) offsets where a secret may start. */
