@@ -110,8 +110,11 @@ export function readDate(text: string, options: ReadDateOptions = {}): DateReadi
  * ("Thursday", "within 2 hours", "3 days later") is passed over.
  */
 export function findDate(text: string, options: ReadDateOptions = {}): ReadDate | ReadTime | UnreadableDate | null {
+  const results = chronoResults(text);
+  // Most lines hold no date whatever the options: they need no reading of their own.
+  if (results.length === 0) return null;
   const key = `${options.referenceYear}|${options.referenceDate?.getTime()}|${options.timezone}|${options.offsetMinutes}|${options.zoneSource}|${text}`;
-  return readings.get(key, () => chronoResults(text).reduce<Reading | null>((found, result) => found ?? readResult(result, options), null));
+  return readings.get(key, () => results.reduce<Reading | null>((found, result) => found ?? readResult(result, options), null));
 }
 
 type Reading = ReadDate | ReadTime | UnreadableDate;
