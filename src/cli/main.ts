@@ -1,16 +1,18 @@
 import { wantsHelp } from './args';
 import type { CliContext, Command } from './context';
+import { actionsCommand } from './commands/actions';
 import { exportCommand } from './commands/export';
 import { fixCommand } from './commands/fix';
 import { lintCommand } from './commands/lint';
 import { markNotApplicableCommand } from './commands/markNotApplicable';
 import { newCommand } from './commands/new';
 import { renderCommand } from './commands/render';
+import { statsCommand } from './commands/stats';
 import { timelineCommand } from './commands/timeline';
 import { CliError } from './errors';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, renderCommand, newCommand];
+const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, renderCommand, actionsCommand, statsCommand, newCommand];
 
 const HELP = `Usage: incident-report <command> [options]
 

@@ -2,8 +2,9 @@ import { Minimatch } from 'minimatch';
 import { isAbsolute, resolve } from 'node:path';
 import type { Analysis } from '../core/analysis/analyze';
 import { isReportCandidate, matchesReportGlobs } from '../core/project/config';
+import type { CliContext } from './context';
 import { CliError } from './errors';
-import { displayPath, isBinary, isFolder, notTextError, walkFiles } from './files';
+import { displayPath, isBinary, isFolder, notTextError, readText, walkFiles } from './files';
 import type { Workspace } from './workspace';
 
 export interface LintTarget {
@@ -71,4 +72,27 @@ export function readReport(target: LintTarget, workspace: Workspace, read: (path
   }
   const analysis = workspace.analyze(text, matchesGlobs);
   return analysis ? { text, analysis } : null;
+}
+
+export interface TargetReport {
+  readonly target: LintTarget;
+  readonly text: string;
+  readonly analysis: Analysis;
+}
+
+/** Every target that is a report, analysed; a file that cannot be read is reported on stderr, counted and skipped. */
+export function readReports(targets: readonly LintTarget[], workspace: Workspace, context: CliContext): { reports: TargetReport[]; failures: number } {
+  const reports: TargetReport[] = [];
+  let failures = 0;
+  for (const target of targets) {
+    try {
+      const found = readReport(target, workspace, readText);
+      if (found) reports.push({ target, ...found });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      context.err(`${error.message}\n`);
+      failures++;
+    }
+  }
+  return { reports, failures };
 }

@@ -74,6 +74,10 @@ export const RULES = {
   'ioc.malformed': { severity: 'warning', description: 'An indicator that cannot be one: a hash of the wrong length, an IPv4 octet over 255, a malformed CVE ID.' },
   'ioc.private-address': { severity: 'information', description: 'A private, loopback or link-local address listed as an indicator.' },
   'content.secret': { severity: 'warning', description: 'A credential or key in the text; an error when the TLP label lets the report be shared widely (CLEAR, GREEN).' },
+  'action.no-owner': { severity: 'warning', description: 'An open action item names no owner.' },
+  'action.no-due-date': { severity: 'warning', description: 'An open action item has no due date.' },
+  'action.overdue': { severity: 'warning', description: 'An open action item is past its due date.' },
+  'action.bad-due-date': { severity: 'warning', description: 'The due date of an action item cannot be read as a date.' },
 } as const satisfies Record<string, Omit<RuleInfo, 'id'>>;
 
 export type RuleId = keyof typeof RULES;

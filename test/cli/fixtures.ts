@@ -89,3 +89,80 @@ export const UNFIXABLE = CLEAN_REPORT.replace('- **Incident Status:** Resolved',
 
 /** Markdown that is not a report by its content. */
 export const NOTES = '# Meeting notes\n\nNothing to see here. TODO: nothing.\n';
+
+interface PortfolioReport {
+  readonly severity: string;
+  /** The four instants of CLEAN_REPORT replaced: start (incident date and impact), detection, containment, recovery. */
+  readonly start: string;
+  readonly detected: string;
+  readonly contained: string;
+  /** Null: the recovery is not dated. */
+  readonly recovered: string | null;
+  readonly actions: string;
+}
+
+function portfolioReport(report: PortfolioReport): string {
+  const text = CLEAN_REPORT.replace('severity: SEV2', `severity: ${report.severity}`)
+    .replaceAll('2024-03-14 09:25 UTC', report.start)
+    .replaceAll('2024-03-14 09:40 UTC', report.detected)
+    .replace('2024-03-14 10:05 UTC', report.contained)
+    .replace('Rolled back the migration; checkout recovered at 2024-03-14 11:00 UTC.', report.recovered ? `Rolled back; recovered at ${report.recovered}.` : 'Still under way.');
+  return `${text}${report.actions}\n`;
+}
+
+/**
+ * Five reports with known figures (seconds from the start): `incident-report stats` and `actions` are checked
+ * against them.
+ *
+ * | report | kind        | severity | quarter | detect | contain | recover | open items (overdue)   |
+ * | r1     | operational | SEV2     | 2024-Q1 |    900 |    2400 |    5700 | 1 (1), 1 done         |
+ * | r2     | operational | SEV1     | 2024-Q2 |   3600 |    7200 |   14400 | 1 (0)                 |
+ * | r3     | operational | SEV2     | 2024-Q2 |   1800 |   10800 |   86400 | table: 1 (1), 1 done  |
+ * | r4     | operational | SEV3     | 2025-Q1 |   7200 |   21600 |       – | 1 (0)                 |
+ * | r5     | security    | high     | unknown |    600 |    3600 |    7200 | none                  |
+ */
+export const PORTFOLIO: Record<string, string> = {
+  'incidents/r1.md': portfolioReport({
+    severity: 'SEV2',
+    start: '2024-03-14 09:25 UTC',
+    detected: '2024-03-14 09:40 UTC',
+    contained: '2024-03-14 10:05 UTC',
+    recovered: '2024-03-14 11:00 UTC',
+    actions: '- [ ] Add a lock timeout to migrations (owner: @db, due: 2024-04-01, priority: P1)\n- [x] Roll back the migration (owner: @db, due: 2024-03-15)',
+  }),
+  'incidents/r2.md': portfolioReport({
+    severity: 'SEV1',
+    start: '2024-05-02 10:00 UTC',
+    detected: '2024-05-02 11:00 UTC',
+    contained: '2024-05-02 12:00 UTC',
+    recovered: '2024-05-02 14:00 UTC',
+    actions: '- [ ] Page on replication lag @sre due 2099-01-01 P2',
+  }),
+  'incidents/r3.md': portfolioReport({
+    severity: 'SEV2',
+    start: '2024-06-30 22:00 UTC',
+    detected: '2024-06-30 22:30 UTC',
+    contained: '2024-07-01 01:00 UTC',
+    recovered: '2024-07-01 22:00 UTC',
+    actions: '\n| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n| Move backups off the primary | @storage | 2024-08-01 | open |\n| Restore from backup | @storage | 2024-07-02 | done |',
+  }),
+  'incidents/r4.md': portfolioReport({
+    severity: 'SEV3',
+    start: '2025-01-05 00:00 UTC',
+    detected: '2025-01-05 02:00 UTC',
+    contained: '2025-01-05 06:00 UTC',
+    recovered: null,
+    actions: '- [ ] Write the failover runbook',
+  }),
+  'incidents/r5.md': portfolioReport({
+    severity: 'high',
+    start: '2024-08-01 12:00 UTC',
+    detected: '2024-08-01 12:10 UTC',
+    contained: '2024-08-01 13:00 UTC',
+    recovered: '2024-08-01 14:00 UTC',
+    actions: '',
+  })
+    .replace('kind: operational\ntemplate: operational-outage', 'kind: security\ntemplate: security-incident')
+    // Without an incident date the metrics start at the impact, and the quarter is unknown.
+    .replace('- **Incident Date:** 2024-08-01 12:00 UTC', '- **Incident Date:** Unknown'),
+};

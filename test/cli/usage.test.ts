@@ -38,7 +38,7 @@ suite('usage', () => {
     assert.match(none.stderr, /^Usage: incident-report <command>/);
     const unknown = cli(['check'], folder.path);
     assert.equal(unknown.status, 2);
-    assert.equal(unknown.stderr, 'incident-report: unknown command "check" (commands: lint, fix, mark-na, export, timeline, render, new; see "incident-report --help")\n');
+    assert.equal(unknown.stderr, 'incident-report: unknown command "check" (commands: lint, fix, mark-na, export, timeline, render, actions, stats, new; see "incident-report --help")\n');
   });
 
   suite('colour', () => {

@@ -2,15 +2,13 @@ import { exportDiagnostics } from '../../core/output/export';
 import type { LintedFile } from '../../core/output/exportSchema';
 import { nonNegativeInteger, oneOf, parseCommandArgs } from '../args';
 import { paletteFor } from '../color';
-import type { CliContext, Command } from '../context';
-import { CliError } from '../errors';
-import { readText } from '../files';
+import type { Command } from '../context';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { json } from '../output';
-import { lintTargets, readReport, type LintTarget } from '../targets';
+import { lintTargets, readReports } from '../targets';
 import { VERSION } from '../version';
-import { loadWorkspace, type Workspace } from '../workspace';
+import { loadWorkspace } from '../workspace';
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
 
@@ -45,8 +43,9 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
     const format = oneOf('lint', 'format', values.format, FORMATS, 'stylish');
     const maxWarnings = nonNegativeInteger('lint', 'max-warnings', values['max-warnings']);
     const workspace = await loadWorkspace(context.cwd, context.now);
-    const { reports, failures } = lintReports(await lintTargets('lint', positionals, workspace, context.cwd), workspace, context);
-    const files = [...workspace.problems, ...reports];
+    const { reports, failures } = readReports(await lintTargets('lint', positionals, workspace, context.cwd), workspace, context);
+    const linted = reports.map(({ target, analysis }): LintedFile => ({ file: target.display, kind: analysis.kind, diagnostics: exportDiagnostics(analysis.report.lines, analysis.diagnostics) }));
+    const files = [...workspace.problems, ...linted];
 
     if (format === 'stylish') context.out(formatStylish(files, paletteFor(context.stdoutIsTty, context.env)));
     else if (format === 'json') context.out(json({ files }));
@@ -63,20 +62,3 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
     return 0;
   },
 };
-
-/** Lints every target that is a report; a file that cannot be read is reported on stderr and skipped. */
-function lintReports(targets: readonly LintTarget[], workspace: Workspace, context: CliContext): { reports: LintedFile[]; failures: number } {
-  const reports: LintedFile[] = [];
-  let failures = 0;
-  for (const target of targets) {
-    try {
-      const found = readReport(target, workspace, readText);
-      if (found) reports.push({ file: target.display, kind: found.analysis.kind, diagnostics: exportDiagnostics(found.analysis.report.lines, found.analysis.diagnostics) });
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      context.err(`${error.message}\n`);
-      failures++;
-    }
-  }
-  return { reports, failures };
-}

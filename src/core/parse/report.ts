@@ -61,6 +61,19 @@ export interface Table {
   readonly rows: TableRow[];
 }
 
+/** The first paragraph of a list item: what a task-list item or a field line is written in. */
+export interface ListItem {
+  readonly line: number;
+  /** Exclusive. */
+  readonly endLine: number;
+  /** The list, quote and task markers before the text, as written (\`- [ ] \`). */
+  readonly marker: string;
+  /** The paragraph's lines after the marker, trimmed and joined by spaces. */
+  readonly text: string;
+  /** From the first character after the marker to the paragraph's last non-blank character. */
+  readonly range: Range;
+}
+
 export interface Section {
   readonly heading: Heading;
   readonly parent: Section | null;
@@ -72,6 +85,8 @@ export interface Section {
   readonly blocks: Block[];
   readonly fields: FieldLine[];
   readonly lines: ContentLine[];
+  /** The first paragraph of each of its own list items, nested ones too, in document order. */
+  readonly items: ListItem[];
   /** The section's own tables, header and rows cut into cells. */
   readonly tables: Table[];
   /** Rules turned off for this section by `<!-- incident-report-disable RULE … -->`; `'*'` for all. */
@@ -206,6 +221,7 @@ class SectionBuilder {
       blocks: [],
       fields: [],
       lines: [],
+      items: [],
       tables: [],
       disabledRules: new Set(),
     };
@@ -237,7 +253,29 @@ class SectionBuilder {
 
   private addInline(map: [number, number], listItem: boolean, firstOfItem: boolean): void {
     this.addContentLines(map[0], map[1], listItem);
-    if (firstOfItem) this.addField(map);
+    if (firstOfItem) {
+      this.addItem(map);
+      this.addField(map);
+    }
+  }
+
+  private addItem([startLine, endLine]: [number, number]): void {
+    const full = this.lines.lineText(startLine);
+    const marker = LIST_MARKER.exec(full)?.[0] ?? '';
+    const lastLine = endLine - 1;
+    const start = this.lines.lineStart(startLine) + marker.length;
+    const end = Math.max(start, this.lines.lineStart(lastLine) + this.lines.lineText(lastLine).trimEnd().length);
+    this.current!.items.push({ line: startLine, endLine, marker, text: this.joinedLines(start, end), range: { start, end } });
+  }
+
+  /** The text between two offsets, its lines trimmed and joined by spaces. */
+  private joinedLines(start: number, end: number): string {
+    return this.lines.text
+      .slice(start, end)
+      .split(/\r\n|\r|\n/)
+      .map((part) => part.trim())
+      .join(' ')
+      .trim();
   }
 
   /**
@@ -285,12 +323,7 @@ class SectionBuilder {
     const valueStart = lineStart + markerLength + label.length;
     const lastLine = endLine - 1;
     const valueEnd = Math.max(valueStart, this.lines.lineStart(lastLine) + this.lines.lineText(lastLine).trimEnd().length);
-    const value = this.lines.text
-      .slice(valueStart, valueEnd)
-      .split(/\r\n|\r|\n/)
-      .map((part) => part.trim())
-      .join(' ')
-      .trim();
+    const value = this.joinedLines(valueStart, valueEnd);
     const nameStart = lineStart + markerLength + label.nameOffset;
     this.current!.fields.push({
       name: label.name,

@@ -39,6 +39,12 @@ export function reportSnippets(template: Template): Record<string, Snippet> {
     body: ['- ${1:YYYY-MM-DD HH:MM} UTC — ${2:what happened}'],
     description: `A dated line${timeline ? ` in "${timeline.title}"${response ? ` or "${response.title}"` : ''}` : ''}`,
   };
+  const actions = template.sections.find((section) => section.role === 'actions');
+  snippets['Action item'] = {
+    prefix: 'ir-action',
+    body: ['- [ ] ${1:What will be done} (owner: @${2:team}, due: ${3:YYYY-MM-DD})'],
+    description: `A follow-up action with its owner and due date${actions ? ` in "${actions.title}"` : ''}`,
+  };
   snippets['Field line'] = { prefix: 'ir-field', body: ['- **${1:Name}:** ${2:value}'], description: 'A report field line' };
   snippets['Not applicable'] = {
     prefix: ['ir-na', 'n/a'],
