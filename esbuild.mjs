@@ -2,8 +2,9 @@
 //   dist/extension.js          desktop extension host (node)
 //   dist/browser/extension.js  web extension host (webworker)
 //   dist/webview/timeline.js   the timeline preview's client
+//   dist/webview/portfolio.js  the Portfolio's client
 //   dist/cli.js                the `incident-report` command
-//   dist/THIRD-PARTY-NOTICES.txt  the licences of the packages bundled into the four files above
+//   dist/THIRD-PARTY-NOTICES.txt  the licences of the packages bundled into the five files above
 //   dist/test/...              unit tests and CLI end-to-end tests (node), integration tests (web and desktop hosts)
 //   dist/scripts/...           generate (schemas, snippets), bench and fuzz
 // Flags: --production (minify, no source maps, no tests), --watch, --out DIR (instead of dist/, for the bundle size test).
@@ -75,6 +76,7 @@ const targets = [
     define: { global: 'globalThis' },
   },
   { ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: `${out}/webview/timeline.js`, platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/webview/portfolio/main.ts'], outfile: `${out}/webview/portfolio.js`, platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ].map((options) => ({ ...options, metafile: true }));
 

@@ -16,10 +16,11 @@ import { Projects } from './projects';
 import { Reports } from './reports';
 import { COMMANDS, type Services } from './services';
 import { ReportStatusBar } from './statusBar';
+import { registerPortfolio, type PortfolioApi } from './portfolioPanel';
 import { registerTimelinePreview, type TimelinePreviewApi } from './timelinePreview';
 
 /** Activation shared by the desktop (node) and web (webworker) entry points. */
-export async function activateShared(context: vscode.ExtensionContext): Promise<Services & { readonly timelinePreview: TimelinePreviewApi }> {
+export async function activateShared(context: vscode.ExtensionContext): Promise<Services & { readonly timelinePreview: TimelinePreviewApi; readonly portfolio: PortfolioApi }> {
   const log = new Log();
   const clock = () => new Date();
   const projects = new Projects(log);
@@ -54,9 +55,10 @@ export async function activateShared(context: vscode.ExtensionContext): Promise<
   );
 
   const timelinePreview = registerTimelinePreview(context, services);
+  const portfolio = registerPortfolio(context, services);
 
   await Promise.all([projects.reload(), attack.load()]);
   diagnostics.publishAllOpen();
   statusBar.update();
-  return { ...services, timelinePreview };
+  return { ...services, timelinePreview, portfolio };
 }

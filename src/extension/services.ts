@@ -27,4 +27,5 @@ export const COMMANDS = {
   exportStix: 'incidentReport.exportStix',
   exportNavigatorLayer: 'incidentReport.exportNavigatorLayer',
   exportHtml: 'incidentReport.exportHtml',
+  showPortfolio: 'incidentReport.showPortfolio',
 } as const;

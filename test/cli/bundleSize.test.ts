@@ -9,7 +9,7 @@ import { ROOT, TempFolder } from './helpers';
  * with a little room, so that a dependency that adds weight is a decision, not an accident. Lower it as they shrink.
  */
 const BUNDLE_LIMIT_BYTES = 680_000;
-const SHIPPED = ['extension.js', 'browser/extension.js', 'cli.js', 'webview/timeline.js'];
+const SHIPPED = ['extension.js', 'browser/extension.js', 'cli.js', 'webview/timeline.js', 'webview/portfolio.js'];
 
 suite('production bundles', () => {
   let folder: TempFolder;

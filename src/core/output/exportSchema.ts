@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRECISIONS } from '../parse/dates';
-import { REPORT_KINDS } from '../parse/frontMatterSchema';
+import { REPORT_KINDS } from '../parse/frontMatterValues';
 import { exportedAttackSchema, exportedIndicatorSchema } from './securityExport';
 
 const lineNumber = z.number().int().min(1);

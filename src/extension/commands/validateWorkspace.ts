@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { isReportCandidate, SKIPPED_FOLDERS } from '../../core/project/config';
 import type { Services } from '../services';
-import { readWorkspaceText } from '../workspaceFiles';
+import { readWorkspaceText, reportCandidates } from '../workspaceFiles';
 
 export interface WorkspaceSummary {
   readonly reports: number;
@@ -14,7 +13,7 @@ export async function validateWorkspace(services: Services): Promise<WorkspaceSu
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Validating incident reports', cancellable: true },
     async (progress, token) => {
-      const files = await reportCandidates(services, token);
+      const files = await reportCandidates(services.projects, token);
       const summary = { reports: 0, errors: 0, warnings: 0 };
       for (const [index, uri] of files.entries()) {
         if (token.isCancellationRequested) break;
@@ -35,19 +34,4 @@ export async function validateWorkspace(services: Services): Promise<WorkspaceSu
       return summary;
     },
   );
-}
-
-/** The files \`incident-report lint\` looks at, folder by folder: Markdown files and those the report globs name. */
-async function reportCandidates(services: Services, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const found = new Map<string, vscode.Uri>();
-  const exclude = `{${SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`).join(',')}}`;
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const { config } = services.projects.forUri(folder.uri);
-    for (const glob of ['**/*.md', ...config.files]) {
-      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, undefined, token)) {
-        if (isReportCandidate(vscode.workspace.asRelativePath(uri, false), config)) found.set(uri.toString(), uri);
-      }
-    }
-  }
-  return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
 }
