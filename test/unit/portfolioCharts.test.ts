@@ -86,6 +86,8 @@ suite('portfolio charts', () => {
     assert.deepEqual(byTag(drawn, 'text').filter((text) => text.attributes.class === 'bar-value').map(textOf), ['1', '2', '4', '3']);
     assert.equal(columnHeight(1, 3), 40);
     assert.equal(columnHeight(1, 7), 17.1, 'to a tenth of a pixel');
+    assert.equal(columnHeight(60, 1_209_600), 2, 'a minute beside two weeks can still be seen');
+    assert.equal(columnHeight(0, 1_209_600), 0);
   });
 
   test('grouped columns: one per series and group, in proportion over the whole chart; a missing value is no column', () => {

@@ -37,9 +37,12 @@ export interface Chart {
 export const PLOT_HEIGHT = 120;
 const TOP = 18;
 const LABEL_HEIGHT = 24;
-const SINGLE_BAR_WIDTH = 36;
+const SINGLE_BAR_WIDTH = 40;
 const GROUPED_BAR_WIDTH = 16;
-const GROUP_GAP = 20;
+/** Room for a label under its group (about LABEL_CHARACTERS wide) and between groups. */
+const GROUP_GAP = 36;
+/** A value too small for its column to be seen beside the tallest still gets a column this high. */
+const MIN_VISIBLE_HEIGHT = 2;
 const MIN_WIDTH = 160;
 /** Longer labels are cut under their column; their title and the table give them in full. */
 const LABEL_CHARACTERS = 12;
@@ -172,9 +175,13 @@ function drawing(chart: Chart): Markup {
   ]);
 }
 
-/** A column's height: the tallest value's is PLOT_HEIGHT, none when every value is zero; to a tenth of a pixel. */
+/**
+ * A column's height: the tallest value's is PLOT_HEIGHT, the others in proportion, to a tenth of a pixel; none for
+ * zero. Durations range from minutes to weeks, so a value above zero is never drawn lower than MIN_VISIBLE_HEIGHT.
+ */
 export function columnHeight(value: number, max: number): number {
-  return max > 0 ? round((value / max) * PLOT_HEIGHT) : 0;
+  if (value <= 0 || max <= 0) return 0;
+  return Math.max(MIN_VISIBLE_HEIGHT, round((value / max) * PLOT_HEIGHT));
 }
 
 /** The chart's figures as a table that only screen readers see (the stylesheet hides it visually). */
