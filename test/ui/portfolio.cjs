@@ -36,10 +36,10 @@ suite('Portfolio', () => {
     await setColorTheme('Default Light Modern', 'vscode-light');
     await panel().locator('rect.bar').first().waitFor();
     await ui.screenshot('portfolio-light');
-    const light = await panel().locator('rect.bar.kind-security').evaluate((bar) => getComputedStyle(bar).fill);
+    const light = await panel().locator('rect.bar.kind-security').evaluate((bar) => bar.ownerDocument.defaultView.getComputedStyle(bar).fill);
     await setColorTheme('Default Dark Modern', 'vscode-dark');
     await ui.screenshot('portfolio-dark');
-    const dark = await panel().locator('rect.bar.kind-security').evaluate((bar) => getComputedStyle(bar).fill);
+    const dark = await panel().locator('rect.bar.kind-security').evaluate((bar) => bar.ownerDocument.defaultView.getComputedStyle(bar).fill);
     assert.notStrictEqual(light, dark, `the columns take the theme's chart colours (${light} in light, ${dark} in dark)`);
     await panel().locator('.reports').scrollIntoViewIfNeeded();
     await ui.screenshot('portfolio-dark-reports');
