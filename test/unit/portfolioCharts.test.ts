@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { columnChart, columnHeight, PLOT_HEIGHT, portfolioCharts, type Chart } from '../../src/core/portfolio/charts';
-import { headlineFigures, reportList } from '../../src/core/portfolio/overview';
+import { columnChart, columnHeight, PLOT_HEIGHT, type Chart } from '../../src/core/portfolio/charts';
 import { portfolioView } from '../../src/core/portfolio/portfolioView';
 import { summarizeReport } from '../../src/core/portfolio/summary';
 import type { PortfolioView } from '../../src/core/portfolio/view';
 import { toHtml, type Markup } from '../../src/core/text/markup';
+import { headlineFigures, portfolioCharts, reportList } from '../../src/shared/portfolioPage';
 import { analyze, NOW, VALID_REPORT } from './helpers';
 
 type Element = DefaultTreeAdapterMap['element'];

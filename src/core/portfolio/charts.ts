@@ -1,13 +1,11 @@
-// The Portfolio's charts as markup (src/core/text/markup.ts): columns drawn with SVG from the statistics, each with
-// a visually hidden table of its figures, which a screen reader reads. Colours are classes that the webview's
+// Column charts as markup (src/core/text/markup.ts), drawn with SVG from figures, each with a visually hidden table of
+// its figures, which a screen reader reads. What the Portfolio charts, in its words, is src/shared/portfolioPage.ts. Colours are classes that the webview's
 // stylesheet maps to the theme's --vscode-charts-* variables, so light, dark and high-contrast themes follow. Report
 // text (a severity, a quarter) is only ever text or an attribute value, never a class or an id.
 import { SEVERITY_LEVELS } from '../parse/frontMatterValues';
 import { markup, type Markup } from '../text/markup';
-import { formatDuration } from '../timeline/format';
-import type { PortfolioView } from './view';
 
-interface ChartSeries {
+export interface ChartSeries {
   readonly name: string;
   readonly className: string;
 }
@@ -55,64 +53,8 @@ export function columnChart(chart: Chart): Markup {
   return markup('figure', { class: 'chart', id: chart.id, tabindex: '0', 'aria-labelledby': `${chart.id}-title` }, [caption, ...body]);
 }
 
-/** The four charts of the Portfolio: reports by kind, by severity, by quarter; the median metrics by quarter. */
-export function portfolioCharts(view: PortfolioView): Markup[] {
-  const { stats } = view;
-  const count = (value: number) => String(value);
-  const reports: ChartSeries[] = [{ name: 'Reports', className: 'series-reports' }];
-  const quarters = Object.keys(view.byQuarter);
-  return [
-    columnChart({
-      id: 'chart-kind',
-      title: 'Reports by kind',
-      category: 'Kind',
-      series: reports,
-      groups: [
-        { label: 'Security', values: [stats.byKind.security], className: 'kind-security' },
-        { label: 'Operational', values: [stats.byKind.operational], className: 'kind-operational' },
-      ],
-      format: count,
-      empty: 'No reports yet.',
-    }),
-    columnChart({
-      id: 'chart-severity',
-      title: 'Reports by severity',
-      category: 'Severity',
-      series: reports,
-      groups: severityOrder(Object.keys(stats.bySeverity)).map((severity) => ({ label: severity, values: [stats.bySeverity[severity]], className: severityClass(severity) })),
-      format: count,
-      empty: 'No reports yet.',
-    }),
-    columnChart({
-      id: 'chart-quarter',
-      title: 'Reports by quarter of the incident',
-      category: 'Quarter',
-      series: reports,
-      groups: Object.entries(stats.byQuarter).map(([quarter, value]) => ({ label: quarter, values: [value] })),
-      format: count,
-      empty: 'No reports yet.',
-    }),
-    columnChart({
-      id: 'chart-metrics',
-      title: 'Median time to detect, contain and recover by quarter',
-      category: 'Quarter',
-      series: [
-        { name: 'Time to detect', className: 'series-detect' },
-        { name: 'Time to contain', className: 'series-contain' },
-        { name: 'Time to recover', className: 'series-recover' },
-      ],
-      groups: quarters.map((quarter) => {
-        const { timeToDetect, timeToContain, timeToRecover } = view.byQuarter[quarter];
-        return { label: quarter, values: [timeToDetect.median, timeToContain.median, timeToRecover.median] };
-      }),
-      format: formatDuration,
-      empty: 'No report gives a time to detect, contain or recover yet.',
-    }),
-  ];
-}
-
 /** The front matter's severities in their order (critical first, then SEV1 first), then others by name, `unknown` last. */
-function severityOrder(severities: readonly string[]): string[] {
+export function severityOrder(severities: readonly string[]): string[] {
   const rank = (severity: string) => {
     const index = SEVERITY_LEVELS.findIndex((level) => level.toLowerCase() === severity.toLowerCase());
     return index < 0 ? SEVERITY_LEVELS.length : index;
@@ -122,7 +64,7 @@ function severityOrder(severities: readonly string[]): string[] {
 }
 
 /** `severity-1` (critical, SEV1) to `severity-5` (informational, SEV5); `severity-other` for any other text. */
-function severityClass(severity: string): string {
+export function severityClass(severity: string): string {
   const index = SEVERITY_LEVELS.findIndex((level) => level.toLowerCase() === severity.toLowerCase());
   return index < 0 ? 'severity-other' : `severity-${(index % 5) + 1}`;
 }

@@ -1,10 +1,9 @@
-// The Portfolio's page. It draws what the host sends (the charts and figures are laid out by the core as markup, so
+// The Portfolio's page. It draws what the host sends (the charts and figures are laid out as markup, so
 // report text only ever becomes text nodes and attribute values), keeps the focus where it was across updates, and
 // asks the host to open the report chosen in the list.
-import { portfolioCharts } from '../../core/portfolio/charts';
-import { headlineFigures, reportList } from '../../core/portfolio/overview';
 import type { PortfolioView } from '../../core/portfolio/view';
 import { hostMessageSchema, type WebviewMessage } from '../../shared/portfolioMessages';
+import { headlineFigures, portfolioCharts, reportList } from '../../shared/portfolioPage';
 import { element, fromMarkup, setText } from '../timeline/dom';
 
 const REPORT_SELECTOR = 'button.report';

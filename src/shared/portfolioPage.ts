@@ -1,8 +1,11 @@
-// The Portfolio's headline figures and its list of reports, as markup the webview turns into DOM.
-import { markup, type Markup } from '../text/markup';
-import { formatDuration } from '../timeline/format';
-import type { DurationStats, PortfolioStats } from './stats';
-import type { PortfolioReport } from './view';
+// The Portfolio's page as markup, in its words (kept out of the core, whose code never names what a template's
+// sections and fields are called): the headline figures, the charts and the list of reports. The webview turns it into
+// DOM; report text is only ever text or an attribute value.
+import { columnChart, severityClass, severityOrder, type ChartSeries } from '../core/portfolio/charts';
+import type { DurationStats, PortfolioStats } from '../core/portfolio/stats';
+import type { PortfolioReport, PortfolioView } from '../core/portfolio/view';
+import { markup, type Markup } from '../core/text/markup';
+import { formatDuration } from '../core/timeline/format';
 
 const METRICS = [
   ['timeToDetect', 'Time to detect', 'detected'],
@@ -69,4 +72,60 @@ function duration(seconds: number | null): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The four charts of the Portfolio: reports by kind, by severity, by quarter; the median metrics by quarter. */
+export function portfolioCharts(view: PortfolioView): Markup[] {
+  const { stats } = view;
+  const count = (value: number) => String(value);
+  const reports: ChartSeries[] = [{ name: 'Reports', className: 'series-reports' }];
+  const quarters = Object.keys(view.byQuarter);
+  return [
+    columnChart({
+      id: 'chart-kind',
+      title: 'Reports by kind',
+      category: 'Kind',
+      series: reports,
+      groups: [
+        { label: 'Security', values: [stats.byKind.security], className: 'kind-security' },
+        { label: 'Operational', values: [stats.byKind.operational], className: 'kind-operational' },
+      ],
+      format: count,
+      empty: 'No reports yet.',
+    }),
+    columnChart({
+      id: 'chart-severity',
+      title: 'Reports by severity',
+      category: 'Severity',
+      series: reports,
+      groups: severityOrder(Object.keys(stats.bySeverity)).map((severity) => ({ label: severity, values: [stats.bySeverity[severity]], className: severityClass(severity) })),
+      format: count,
+      empty: 'No reports yet.',
+    }),
+    columnChart({
+      id: 'chart-quarter',
+      title: 'Reports by quarter of the incident',
+      category: 'Quarter',
+      series: reports,
+      groups: Object.entries(stats.byQuarter).map(([quarter, value]) => ({ label: quarter, values: [value] })),
+      format: count,
+      empty: 'No reports yet.',
+    }),
+    columnChart({
+      id: 'chart-metrics',
+      title: 'Median time to detect, contain and recover by quarter',
+      category: 'Quarter',
+      series: [
+        { name: 'Time to detect', className: 'series-detect' },
+        { name: 'Time to contain', className: 'series-contain' },
+        { name: 'Time to recover', className: 'series-recover' },
+      ],
+      groups: quarters.map((quarter) => {
+        const { timeToDetect, timeToContain, timeToRecover } = view.byQuarter[quarter];
+        return { label: quarter, values: [timeToDetect.median, timeToContain.median, timeToRecover.median] };
+      }),
+      format: formatDuration,
+      empty: 'No report gives a time to detect, contain or recover yet.',
+    }),
+  ];
 }
