@@ -2,6 +2,7 @@
 //   dist/extension.js          desktop extension host (node)
 //   dist/browser/extension.js  web extension host (webworker)
 //   dist/webview/timeline.js   the timeline preview's client
+//   dist/webview/portfolio.js  the Portfolio's client
 //   dist/cli.js                the `incident-report` command
 //   dist/lsp.js                its language server (`incident-report lsp --stdio`), loaded only by that command
 //   dist/THIRD-PARTY-NOTICES.txt  the licences of the packages bundled into the shipped files above
@@ -62,6 +63,7 @@ const targets = [
     define: { global: 'globalThis' },
   },
   { ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: `${out}/webview/timeline.js`, platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['src/webview/portfolio/main.ts'], outfile: `${out}/webview/portfolio.js`, platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The language server, which `incident-report lsp` loads from beside the CLI.
   { ...common, entryPoints: ['src/cli/lsp/server.ts'], outfile: `${out}/lsp.js`, platform: 'node', format: 'cjs' },

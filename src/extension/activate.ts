@@ -19,6 +19,7 @@ import { FollowUpsView } from './followUpsView';
 import { ReportsView } from './reportsView';
 import { WorkspaceReports } from './workspaceReports';
 import { ReportStatusBar } from './statusBar';
+import { registerPortfolio, type PortfolioApi } from './portfolioPanel';
 import { registerTimelinePreview, type TimelinePreviewApi } from './timelinePreview';
 
 /** Activation shared by the desktop (node) and web (webworker) entry points. */
@@ -27,6 +28,7 @@ export interface ExtensionApi extends Services {
   readonly timelinePreview: TimelinePreviewApi;
   readonly followUps: FollowUpsView;
   readonly reportsView: ReportsView;
+  readonly portfolio: PortfolioApi;
 }
 
 export async function activateShared(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -78,9 +80,10 @@ export async function activateShared(context: vscode.ExtensionContext): Promise<
     vscode.commands.registerCommand(COMMANDS.reportsGroupByStatus, () => reportsView.setGroupBy('status')),
     vscode.commands.registerCommand(COMMANDS.reportsGroupByQuarter, () => reportsView.setGroupBy('quarter')),
   );
+  const portfolio = registerPortfolio(context, services);
 
   await Promise.all([projects.reload(), attack.load()]);
   diagnostics.publishAllOpen();
   statusBar.update();
-  return { ...services, timelinePreview, followUps, reportsView };
+  return { ...services, timelinePreview, followUps, reportsView, portfolio };
 }

@@ -31,6 +31,7 @@ export const COMMANDS = {
   followUpsGroupByReport: 'incidentReport.followUps.groupByReport',
   reportsGroupByStatus: 'incidentReport.reports.groupByStatus',
   reportsGroupByQuarter: 'incidentReport.reports.groupByQuarter',
+  showPortfolio: 'incidentReport.showPortfolio',
 } as const;
 
 /** The views' ids, as package.json contributes them. */

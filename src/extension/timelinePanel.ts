@@ -5,7 +5,7 @@ import { webviewMessageSchema, type HostMessage, type ViewMode } from '../shared
 import { toRange } from './convert';
 import type { Services } from './services';
 import { fileNameOf, reportTimelineView } from '../shared/timelineView';
-import { timelineHtml, timelineWebviewOptions } from './timelineWebview';
+import { webviewHtml, webviewOptions } from './webviewPage';
 
 /** The view the preview shows (list or time axis), remembered across panels and sessions. */
 export interface ModeMemory {
@@ -29,14 +29,14 @@ export class TimelinePanel implements vscode.Disposable {
     private readonly sent: vscode.EventEmitter<HostMessage>,
     private readonly mode: ModeMemory,
   ) {
-    panel.webview.options = timelineWebviewOptions(extensionUri);
+    panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = {
       light: vscode.Uri.joinPath(extensionUri, 'media', 'timeline-light.svg'),
       dark: vscode.Uri.joinPath(extensionUri, 'media', 'timeline-dark.svg'),
     };
     this.updateTitle();
     const first = this.stateMessage();
-    panel.webview.html = timelineHtml(panel.webview, extensionUri, first);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, { name: 'timeline', title: 'Incident Timeline', initial: first });
     sent.fire(first);
     this.disposables = [panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message))];
   }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis/analyze';
-import { isReportCandidate, SKIPPED_FOLDERS } from '../core/project/config';
 import { KeyedDebouncer } from '../shared/debounce';
 import type { Services } from './services';
-import { readWorkspaceText } from './workspaceFiles';
+import { candidateGlobs, isCandidate, readWorkspaceText, reportCandidates } from './workspaceFiles';
 
 export interface WorkspaceReport {
   readonly uri: vscode.Uri;
@@ -46,7 +45,7 @@ export class WorkspaceReports implements vscode.Disposable {
 
   private async scan(): Promise<Map<string, WorkspaceReport>> {
     const found = new Map<string, WorkspaceReport>();
-    for (const uri of await reportCandidates(this.services)) {
+    for (const uri of await reportCandidates(this.services.projects)) {
       const analysis = await this.analyze(uri);
       if (analysis) found.set(uri.toString(), { uri, analysis });
     }
@@ -77,7 +76,7 @@ export class WorkspaceReports implements vscode.Disposable {
   }
 
   private async analyze(uri: vscode.Uri): Promise<Analysis | undefined> {
-    if (!isCandidate(this.services, uri)) return undefined;
+    if (!isCandidate(this.services.projects, uri)) return undefined;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) return this.services.reports.analyze(open);
     const text = await readWorkspaceText(uri);
@@ -92,7 +91,7 @@ export class WorkspaceReports implements vscode.Disposable {
   private watch(): void {
     vscode.Disposable.from(...this.watchers).dispose();
     this.watchers = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
-      candidateGlobs(this.services, folder).flatMap((glob) => {
+      candidateGlobs(this.services.projects, folder).flatMap((glob) => {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
         return [watcher, watcher.onDidCreate((uri) => this.update(uri)), watcher.onDidChange((uri) => this.update(uri)), watcher.onDidDelete((uri) => this.remove(uri))];
       }),
@@ -102,26 +101,4 @@ export class WorkspaceReports implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.watchers, ...this.disposables).dispose();
   }
-}
-
-function candidateGlobs(services: Services, folder: vscode.WorkspaceFolder): string[] {
-  return ['**/*.md', ...services.projects.forUri(folder.uri).config.files];
-}
-
-function isCandidate(services: Services, uri: vscode.Uri): boolean {
-  return vscode.workspace.getWorkspaceFolder(uri) !== undefined && isReportCandidate(vscode.workspace.asRelativePath(uri, false), services.projects.forUri(uri).config);
-}
-
-/** The files `incident-report lint` looks at, folder by folder: Markdown files and those the report globs name. */
-export async function reportCandidates(services: Services, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const found = new Map<string, vscode.Uri>();
-  const exclude = `{${SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`).join(',')}}`;
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const glob of candidateGlobs(services, folder)) {
-      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, undefined, token)) {
-        if (isCandidate(services, uri)) found.set(uri.toString(), uri);
-      }
-    }
-  }
-  return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
 }

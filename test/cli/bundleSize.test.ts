@@ -16,6 +16,7 @@ const LIMITS: Record<string, number> = {
   'browser/extension.js': BUNDLE_LIMIT_BYTES,
   'cli.js': BUNDLE_LIMIT_BYTES,
   'webview/timeline.js': BUNDLE_LIMIT_BYTES,
+  'webview/portfolio.js': BUNDLE_LIMIT_BYTES,
   'lsp.js': SERVER_LIMIT_BYTES,
 };
 

@@ -9,6 +9,7 @@ export const COMMANDS = {
   markAttackSectionsNotApplicable: 'incidentReport.markAttackSectionsNotApplicable',
   validateWorkspace: 'incidentReport.validateWorkspace',
   showTimelinePreview: 'incidentReport.showTimelinePreview',
+  showPortfolio: 'incidentReport.showPortfolio',
 } as const;
 
 /** Files of the fixture workspace: examples/ plus test/integration/fixtures/ (see scripts/fixture-workspace.cjs). */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PRECISIONS } from '../parse/dates';
-import { REPORT_KINDS } from '../parse/frontMatterSchema';
+import { REPORT_KINDS } from '../parse/frontMatterValues';
 import { exportedAttackSchema, exportedIndicatorSchema } from './securityExport';
 
 const lineNumber = z.int().check(z.minimum(1));

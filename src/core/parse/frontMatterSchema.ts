@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
+import { REPORT_KINDS, SEVERITY_LEVELS } from './frontMatterValues';
 import { isIanaTimeZone } from './zones';
 
 /** Traffic Light Protocol 2.0 labels (FIRST, 2022). */
 export const TLP_LEVELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
 /** TLP 1.0 names that TLP 2.0 renamed. */
 export const TLP_RENAMED: Readonly<Record<string, string>> = { 'TLP:WHITE': 'TLP:CLEAR' };
-const SEVERITY_LEVELS = ['critical', 'high', 'medium', 'low', 'informational', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] as const;
-export const REPORT_KINDS = ['security', 'operational'] as const;
 const REPORT_STATUSES = ['draft', 'in-review', 'final'] as const;
 
 export const frontMatterSchema = z.strictObject({

@@ -68,3 +68,15 @@ export function durationStats(values: readonly (number | null)[]): DurationStats
     mean: sorted.reduce((sum, value) => sum + value, 0) / n,
   };
 }
+
+/** The metrics' figures of the reports of each quarter (keys as in `byQuarter`: in time order, `unknown` last). */
+export function metricsByQuarter(reports: readonly ReportSummary[]): Record<string, PortfolioStats['metrics']> {
+  const quarters = Object.keys(countBy(reports.map((r) => r.quarter)));
+  return Object.fromEntries(
+    quarters.map((quarter) => {
+      const inQuarter = reports.filter((r) => (r.quarter ?? UNKNOWN) === quarter);
+      const figures = (key: keyof SummaryMetrics) => durationStats(inQuarter.map((r) => r.metrics[key]));
+      return [quarter, { timeToDetect: figures('timeToDetect'), timeToContain: figures('timeToContain'), timeToRecover: figures('timeToRecover') }];
+    }),
+  );
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { REPORT_KINDS } from '../parse/frontMatterSchema';
+import { REPORT_KINDS } from '../parse/frontMatterValues';
 
 /** What a section is for: the engine finds the timeline, the dates, the response steps … by these, never by title. */
 const SECTION_ROLES = {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { readWorkspaceText } from '../workspaceFiles';
-import { reportCandidates } from '../workspaceReports';
+import { readWorkspaceText, reportCandidates } from '../workspaceFiles';
 
 export interface WorkspaceSummary {
   readonly reports: number;
@@ -14,7 +13,7 @@ export async function validateWorkspace(services: Services): Promise<WorkspaceSu
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Validating incident reports', cancellable: true },
     async (progress, token) => {
-      const files = await reportCandidates(services, token);
+      const files = await reportCandidates(services.projects, token);
       const summary = { reports: 0, errors: 0, warnings: 0 };
       for (const [index, uri] of files.entries()) {
         if (token.isCancellationRequested) break;
