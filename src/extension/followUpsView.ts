@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { actionItems, isOverdue, type ActionItem } from '../core/followUps/actionItems';
 import { toRange, positionsOf } from './convert';
+import { GroupedView } from './groupedView';
 import type { WorkspaceReport, WorkspaceReports } from './workspaceReports';
 
 export type FollowUpsGrouping = 'owner' | 'report';
@@ -29,28 +30,9 @@ export type FollowUpNode = GroupNode | ActionNode;
  * The Follow-ups view: the open action items of every report in the workspace, grouped by owner or by report,
  * overdue ones first and marked; a click opens the report at the item.
  */
-export class FollowUpsView implements vscode.TreeDataProvider<FollowUpNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private grouping: FollowUpsGrouping = 'owner';
-  private readonly subscription: vscode.Disposable;
-
-  constructor(
-    private readonly reports: WorkspaceReports,
-    private readonly clock: () => Date,
-  ) {
-    this.subscription = reports.onDidChange(() => this.changed.fire());
-    void vscode.commands.executeCommand('setContext', GROUPING_CONTEXT, this.grouping);
-  }
-
-  get groupBy(): FollowUpsGrouping {
-    return this.grouping;
-  }
-
-  async setGroupBy(grouping: FollowUpsGrouping): Promise<void> {
-    this.grouping = grouping;
-    await vscode.commands.executeCommand('setContext', GROUPING_CONTEXT, grouping);
-    this.changed.fire();
+export class FollowUpsView extends GroupedView<FollowUpsGrouping, FollowUpNode> {
+  constructor(reports: WorkspaceReports, clock: () => Date) {
+    super(reports, clock, GROUPING_CONTEXT, 'owner');
   }
 
   async getChildren(node?: FollowUpNode): Promise<FollowUpNode[]> {
@@ -61,7 +43,7 @@ export class FollowUpsView implements vscode.TreeDataProvider<FollowUpNode>, vsc
         .filter((item) => item.status === 'open')
         .map((item): ActionNode => ({ type: 'action', item, report, overdue: isOverdue(item, now) })),
     );
-    return this.grouping === 'owner' ? groupsBy(open, (a) => a.item.owner ?? NO_OWNER, () => null) : groupsBy(open, (a) => a.report.uri.toString(), (a) => reportName(a.report));
+    return this.groupBy === 'owner' ? groupsBy(open, (a) => a.item.owner ?? NO_OWNER, () => null) : groupsBy(open, (a) => a.report.uri.toString(), (a) => reportName(a.report));
   }
 
   getTreeItem(node: FollowUpNode): vscode.TreeItem {
@@ -70,16 +52,16 @@ export class FollowUpsView implements vscode.TreeDataProvider<FollowUpNode>, vsc
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       const overdue = node.actions.filter((a) => a.overdue).length;
       item.description = `${node.actions.length} open${overdue > 0 ? ` · ${overdue} overdue` : ''}`;
-      item.iconPath = new vscode.ThemeIcon(this.grouping === 'owner' ? 'account' : 'file');
+      item.iconPath = new vscode.ThemeIcon(this.groupBy === 'owner' ? 'account' : 'file');
       item.contextValue = 'followUpGroup';
       // A stable id keeps a group's expansion when the tree is redrawn.
-      item.id = `${this.grouping}:${node.label}`;
+      item.id = `${this.groupBy}:${node.label}`;
       return item;
     }
     const { item: action, report, overdue } = node;
     const treeItem = new vscode.TreeItem(action.text, vscode.TreeItemCollapsibleState.None);
     const due = action.due?.kind === 'date' ? `due ${action.due.date}` : action.due ? `due date "${action.due.text}" unreadable` : 'no due date';
-    const other = this.grouping === 'owner' ? reportName(report) : (action.owner ?? 'no owner');
+    const other = this.groupBy === 'owner' ? reportName(report) : (action.owner ?? 'no owner');
     treeItem.description = [overdue ? 'OVERDUE' : null, due, action.priority, other].filter(Boolean).join(' · ');
     treeItem.iconPath = overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('circle-large-outline');
     treeItem.tooltip = new vscode.MarkdownString(
@@ -88,11 +70,6 @@ export class FollowUpsView implements vscode.TreeDataProvider<FollowUpNode>, vsc
     treeItem.contextValue = overdue ? 'actionItem.overdue' : 'actionItem';
     treeItem.command = { title: 'Open', command: 'vscode.open', arguments: [report.uri, { selection: toRange(positionsOf(report.analysis.report.text), action.range) }] };
     return treeItem;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

@@ -3,6 +3,7 @@ import { isOverdue } from '../core/followUps/actionItems';
 import { summarizeReport, type ReportSummary } from '../core/portfolio/summary';
 import { metricLines } from '../core/timeline/format';
 import { reportName } from './followUpsView';
+import { GroupedView } from './groupedView';
 import type { WorkspaceReport, WorkspaceReports } from './workspaceReports';
 
 export type ReportsGrouping = 'status' | 'quarter';
@@ -41,28 +42,9 @@ export type ReportsNode = GroupNode | ReportNode | DetailNode;
  * The Incident Reports view: every report of the workspace with its kind, severity, status, TLP label and metrics,
  * grouped by status or by the quarter the incident began in (newest first).
  */
-export class ReportsView implements vscode.TreeDataProvider<ReportsNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private grouping: ReportsGrouping = 'status';
-  private readonly subscription: vscode.Disposable;
-
-  constructor(
-    private readonly reports: WorkspaceReports,
-    private readonly clock: () => Date,
-  ) {
-    this.subscription = reports.onDidChange(() => this.changed.fire());
-    void vscode.commands.executeCommand('setContext', GROUPING_CONTEXT, this.grouping);
-  }
-
-  get groupBy(): ReportsGrouping {
-    return this.grouping;
-  }
-
-  async setGroupBy(grouping: ReportsGrouping): Promise<void> {
-    this.grouping = grouping;
-    await vscode.commands.executeCommand('setContext', GROUPING_CONTEXT, grouping);
-    this.changed.fire();
+export class ReportsView extends GroupedView<ReportsGrouping, ReportsNode> {
+  constructor(reports: WorkspaceReports, clock: () => Date) {
+    super(reports, clock, GROUPING_CONTEXT, 'status');
   }
 
   async getChildren(node?: ReportsNode): Promise<ReportsNode[]> {
@@ -72,12 +54,12 @@ export class ReportsView implements vscode.TreeDataProvider<ReportsNode>, vscode
     const reports = (await this.reports.all()).map((report): ReportNode => ({ type: 'report', report, summary: summarizeReport(report.analysis) }));
     const groups = new Map<string, ReportNode[]>();
     for (const report of reports) {
-      const key = this.grouping === 'status' ? (report.summary.status ?? NO_STATUS) : (report.summary.quarter ?? NO_QUARTER);
+      const key = this.groupBy === 'status' ? (report.summary.status ?? NO_STATUS) : (report.summary.quarter ?? NO_QUARTER);
       groups.set(key, [...(groups.get(key) ?? []), report]);
     }
-    const rank = (label: string) => (this.grouping === 'status' ? (STATUS_ORDER.indexOf(label) + 1 || STATUS_ORDER.length + 1) : 0);
+    const rank = (label: string) => (this.groupBy === 'status' ? (STATUS_ORDER.indexOf(label) + 1 || STATUS_ORDER.length + 1) : 0);
     // Quarters newest first (`2024-Q3` sorts as text); the group without one last.
-    const order = (a: string, b: string) => rank(a) - rank(b) || Number(a === NO_QUARTER) - Number(b === NO_QUARTER) || (this.grouping === 'quarter' ? b.localeCompare(a) : a.localeCompare(b));
+    const order = (a: string, b: string) => rank(a) - rank(b) || Number(a === NO_QUARTER) - Number(b === NO_QUARTER) || (this.groupBy === 'quarter' ? b.localeCompare(a) : a.localeCompare(b));
     return [...groups.keys()].sort(order).map((label): GroupNode => ({ type: 'group', label, reports: groups.get(label)!.sort((a, b) => reportName(a.report).localeCompare(reportName(b.report))) }));
   }
 
@@ -95,8 +77,8 @@ export class ReportsView implements vscode.TreeDataProvider<ReportsNode>, vscode
     if (node.type === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${node.reports.length}`;
-      item.iconPath = new vscode.ThemeIcon(this.grouping === 'status' ? 'tag' : 'calendar');
-      item.id = `${this.grouping}:${node.label}`;
+      item.iconPath = new vscode.ThemeIcon(this.groupBy === 'status' ? 'tag' : 'calendar');
+      item.id = `${this.groupBy}:${node.label}`;
       return item;
     }
     const open: vscode.Command = { title: 'Open', command: 'vscode.open', arguments: [node.report.uri] };
@@ -108,7 +90,7 @@ export class ReportsView implements vscode.TreeDataProvider<ReportsNode>, vscode
     }
     const { summary, report } = node;
     const item = new vscode.TreeItem(reportName(report), vscode.TreeItemCollapsibleState.Collapsed);
-    const other = this.grouping === 'status' ? summary.quarter : summary.status;
+    const other = this.groupBy === 'status' ? summary.quarter : summary.status;
     item.description = [summary.kind, summary.severity, summary.tlp, other].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(summary.kind === 'security' ? 'shield' : 'pulse');
     item.resourceUri = report.uri;
@@ -124,10 +106,5 @@ export class ReportsView implements vscode.TreeDataProvider<ReportsNode>, vscode
     item.id = `report:${report.uri.toString()}`;
     item.command = open;
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

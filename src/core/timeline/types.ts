@@ -31,7 +31,7 @@ export interface EventSource extends Classification {
   readonly text: string;
   /** The section the event belongs to, by the template's title ("Initial Access"), or the heading as written. */
   readonly phase: string;
-  /** What messages call the event's date: the field's name for a date field ("Incident Date"), else the phase. */
+  /** What messages call the event's date: the field's name for a date field (a template's "Began"), else the phase. */
   readonly name: string;
   /** Events of the same group are listed in chronological order; null: no order expected. */
   readonly group: string | null;
@@ -73,7 +73,7 @@ export interface TimelineEvent {
   /** How finely the date is written: a day stands for the whole day in `Timeline.timezone`; null when undated. */
   readonly precision: Precision | null;
   readonly text: string;
-  /** The phase or section the event belongs to ("Initial Access", "Response Actions"), or null. */
+  /** The phase or section the event belongs to (a phase such as "Lateral Movement", or a response section), or null. */
   readonly phase: string | null;
   readonly category: PhaseCategory;
   /** 0-based line of the event's source. */
