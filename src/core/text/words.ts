@@ -1,11 +1,17 @@
+import { RecentCache } from './recentCache';
 /** Lowercase words only: "Data Exfiltration/Impact" and "data exfiltration & impact" compare equal. */
 export function normalizeTitle(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return normalized.get(title, (flat) =>
+    flat
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim(),
+  );
 }
+
+/** Titles are matched against every template's sections and fields, over and over: each is normalised once. */
+const normalized = new RecentCache<string>(10_000);
 
 /** Levenshtein distance, stopping early once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
