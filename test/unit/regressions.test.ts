@@ -311,6 +311,14 @@ suite('regressions found by the property suite', () => {
     assert.equal(markAttackSectionsNotApplicable(marked, options, 'r'), null);
   });
 
+  test('Mark Section N/A is idempotent: the N/A line written above a section\'s content is its own paragraph, so "---" under it makes no setext heading', () => {
+    const text = '# Incident Report: x\n\n## Indicators of Compromise\n---\n';
+    const offset = text.indexOf('## Indicators');
+    const once = apply(text, markSectionNotApplicableAt(text, offset, options, 'r')?.edit ?? null);
+    assert.equal(once, '# Incident Report: x\n\n## Indicators of Compromise\n\nN/A (r)\n\n---\n');
+    assert.equal(markSectionNotApplicableAt(once, offset, options, 'r')?.edit ?? null, null, JSON.stringify(once));
+  });
+
   // Two false positives of the property suite's own line check (test/property): the commands were right.
   const propertyCheck = (name: string, text: string, offset = 0) =>
     PROPERTIES.find((p) => p.name === name)!.check({ text, setup: { registry: 'builtin', rules: {}, reason: 'r' }, offset });
