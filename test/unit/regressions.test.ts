@@ -319,6 +319,16 @@ suite('regressions found by the property suite', () => {
     assert.equal(markSectionNotApplicableAt(once, offset, options, 'r')?.edit ?? null, null, JSON.stringify(once));
   });
 
+  test('front matter with a line of 100,000 "[" is refused before yaml\'s parser, which recurses once per open bracket', () => {
+    // Found as a Fix All hang: every analysis made yaml overflow its stack and recover, slowly.
+    const text = `---\r\r${'['.repeat(100_000)}\r---\r# Incident Report: x\r`;
+    const syntax = analyze(text).diagnostics.filter((d) => d.rule === 'frontmatter.syntax').map((d) => d.message);
+    assert.deepEqual(syntax, ['The YAML cannot be read: its [ ] and { } collections are nested more than 64 levels deep']);
+    // Brackets in quotes and comments open nothing.
+    const quoted = `---\nkind: operational\ntags: ["${'['.repeat(100)}"] # ${'{'.repeat(100)}\n---\n# Incident Report: x\n`;
+    assert.deepEqual(analyze(quoted).diagnostics.filter((d) => d.rule === 'frontmatter.syntax'), []);
+  });
+
   // Two false positives of the property suite's own line check (test/property): the commands were right.
   const propertyCheck = (name: string, text: string, offset = 0) =>
     PROPERTIES.find((p) => p.name === name)!.check({ text, setup: { registry: 'builtin', rules: {}, reason: 'r' }, offset });
