@@ -1,3 +1,5 @@
+import { applyEdits } from '../../src/core/edits/apply';
+import { refang } from '../../src/core/security/indicators';
 /**
  * Which lines of a text a command lost. Commands may insert lines anywhere, move whole sections, and (some of them)
  * rewrite a line in place; what they must never do is drop a line someone wrote.
@@ -11,9 +13,9 @@
  * - replaced in place, when it is paired with an inserted line of its own hunk (the hunk's remaining deleted
  *   and inserted lines pair up in order, as a diff's "change" does) that is not blank and starts with the same
  *   Markdown markup (`## `, `- **`, `> `, …), and the caller allows that line to be rewritten;
- * - rewritten and moved (a renamed heading whose section was also moved), when, failing that, an inserted line
- *   elsewhere has the same markup and mostly the same text (a common prefix and suffix covering at least half
- *   of the longer line), and the caller allows the rewrite;
+ * - rewritten and moved (a renamed heading, or indicators defanged, in a section that was also moved), when,
+ *   failing that, an inserted line elsewhere has the same markup and the same text once refanged, or mostly the same
+ *   text (a common prefix and suffix covering at least half of the longer line), and the caller allows the rewrite;
  * - lost, otherwise.
  * Lines are compared without trailing white space and without a leading BOM; with `renamesHeadings`, heading lines
  * (ATX, and the text line and underline of a setext heading) are compared as headings only, so that a heading renamed,
@@ -53,12 +55,17 @@ export function lostLines(before: readonly string[], after: readonly string[], r
 
 function isRewriteOf(candidate: string, line: string): boolean {
   if (candidate.trim() === '' || leadingMarkup(candidate) !== leadingMarkup(line)) return false;
+  if (refanged(candidate) === refanged(line)) return true; // indicators defanged: every word is still there
   let prefix = 0;
   while (prefix < candidate.length && prefix < line.length && candidate[prefix] === line[prefix]) prefix++;
   let suffix = 0;
   const shorter = Math.min(candidate.length, line.length);
   while (suffix < shorter - prefix && candidate[candidate.length - 1 - suffix] === line[line.length - 1 - suffix]) suffix++;
   return 2 * (prefix + suffix) >= Math.max(candidate.length, line.length);
+}
+
+function refanged(line: string): string {
+  return applyEdits(line, refang(line));
 }
 
 export interface LineRules {

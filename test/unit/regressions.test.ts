@@ -311,13 +311,41 @@ suite('regressions found by the property suite', () => {
     assert.equal(markAttackSectionsNotApplicable(marked, options, 'r'), null);
   });
 
-  // Two false positives of the property suite's own line check (test/property): the commands were right.
+  test('Mark Section N/A is idempotent: the N/A line written above a section\'s content is its own paragraph, so "---" under it makes no setext heading', () => {
+    const text = '# Incident Report: x\n\n## Indicators of Compromise\n---\n';
+    const offset = text.indexOf('## Indicators');
+    const once = apply(text, markSectionNotApplicableAt(text, offset, options, 'r')?.edit ?? null);
+    assert.equal(once, '# Incident Report: x\n\n## Indicators of Compromise\n\nN/A (r)\n\n---\n');
+    assert.equal(markSectionNotApplicableAt(once, offset, options, 'r')?.edit ?? null, null, JSON.stringify(once));
+  });
+
+  test('front matter with a line of 100,000 "[" is refused before yaml\'s parser, which recurses once per open bracket', () => {
+    // Found as a Fix All hang: every analysis made yaml overflow its stack and recover, slowly.
+    const text = `---\r\r${'['.repeat(100_000)}\r---\r# Incident Report: x\r`;
+    const syntax = analyze(text).diagnostics.filter((d) => d.rule === 'frontmatter.syntax').map((d) => d.message);
+    assert.deepEqual(syntax, ['The YAML cannot be read: its [ ] and { } collections are nested more than 64 levels deep']);
+    // Brackets in quotes and comments open nothing.
+    const quoted = `---\nkind: operational\ntags: ["${'['.repeat(100)}"] # ${'{'.repeat(100)}\n---\n# Incident Report: x\n`;
+    assert.deepEqual(analyze(quoted).diagnostics.filter((d) => d.rule === 'frontmatter.syntax'), []);
+  });
+
+  // False positives of the property suite's own line check (test/property): the commands were right.
   const propertyCheck = (name: string, text: string, offset = 0) =>
     PROPERTIES.find((p) => p.name === name)!.check({ text, setup: { registry: 'builtin', rules: {}, reason: 'r' }, offset });
 
   test('the property suite reads a setext heading whose text starts with "*" (no list item) as a heading: Fix All may relevel it', () => {
     // Fix All moves "*Timeline" under the level-2 sections, and its underline "=" becomes "-".
     assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', '## Etive Summary\n# Attack Methods\n*Timeline\n='));
+  });
+
+  test('the property suite finds a line Fix All defanged in a section it also moved: fenced, indented or quoted', () => {
+    // The shrunk cases of the fuzz run, as found.
+    const texts = [
+      "\n## Indicators of Compromise\n\n### Executive Summary\n\n```\nevil.example.com\n```\n\n### Detection & Response\n\n- **Date/Time:** November 23, 2023\n- **Detection:** The security team detected the attacker on the Atlassian server.\n- **Response actions taken:** The attacker's access was disconnected at once.\n\n## Attack Methodology\n\n- **Initial Access:** Valid accounts: credentials stolen in a third party's breach.\n- **Persistence:** A service account token left unrotated after the Okta breach.\n- **Discovery:** Searches of the Confluence wiki and the Jira bug database.\n- **Collection:** Reading internal documentation about the network and security practices.\n\n---\n\nSummarize what happened, who was affected and where things stand.",
+      "\n# Executive Summary\n\nIOCs\n=\n\n    198.51.100.7\n\n# Executive Summary\n\n- **Discovery Date:** Investigating\n- **Discovery Date:** cost $& and $` and $' and $1 and $$\n- **Discovery Date:** cost $& and $` and $' and $1 and $$\n- **Discovery Date:** Summarize what happened, who was affected and where things stand.",
+      "\ufeff\n### IOCs\n\n>```\n>198.51.100.7\n>## Indicators of Compromise\n\n## Executive Summary\n\nFull Report\nBitbucket is investigating a massive outage affecting Atlassian Bitbucket Cloud customers worldwide, with the company saying its cloud services are \"hard down.\" [...]\n\nFull Report\nBitbucket is investigating a massive outage affecting Atlassian Bitbucket Cloud customers worldwide, with the company saying its cloud services are \"hard down.\" [...]",
+    ];
+    for (const text of texts) assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', text), JSON.stringify(text));
   });
 
   test('the property suite counts a blank line of a block quote (only ">") as blank: the N/A commands may replace it with N/A', () => {

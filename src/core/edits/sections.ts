@@ -285,7 +285,8 @@ export function markSectionNotApplicableEdits(report: ParsedReport, section: Sec
   }
   const edits: TextEdit[] = [];
   if (!section.lines[0] || !isNotApplicable(section.lines[0].text)) {
-    edits.push({ start: section.bodyRange.start, end: section.bodyRange.start, newText: lineBreaksBefore(text, section.bodyRange.start, eol) + notApplicableText(reason) + eol });
+    const start = section.bodyRange.start;
+    edits.push({ start, end: start, newText: lineBreaksBefore(text, start, eol) + notApplicableText(reason) + lineBreaksAfter(text, start, eol) });
   }
   for (const field of section.fields.filter((candidate) => isPlaceholderOrEmpty(candidate.value, placeholders))) {
     const needsSpace = !/\s/.test(text.charAt(field.valueRange.start - 1));
@@ -302,6 +303,17 @@ function lineBreaksBefore(text: string, offset: number, eol: string): string {
   const char = text.charAt(offset - 1);
   const endsLine = char === '\n' || (char === '\r' && !eol.startsWith('\n'));
   return endsLine ? eol : eol + eol;
+}
+
+/**
+ * What ends a paragraph written at the offset before the text after it: a blank line, or the next line would continue
+ * the paragraph (`---` under it would even make it a setext heading). One line break when a line break follows (but not
+ * an LF after a lone CR: the two read as one CRLF) or nothing does.
+ */
+function lineBreaksAfter(text: string, offset: number, eol: string): string {
+  const char = text.charAt(offset);
+  const startsLine = offset === text.length || char === '\r' || (char === '\n' && !eol.endsWith('\r'));
+  return startsLine ? eol : eol + eol;
 }
 
 /** The text without the line breaks at its end. */

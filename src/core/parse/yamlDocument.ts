@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, Lexer, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { diagnostic, type Diagnostic, type Fix, type RuleId } from '../diagnostics';
@@ -55,6 +55,9 @@ export function parseYamlWithSchema<S extends z.ZodMiniType>(
     return { start: offset + snapped.start, end: offset + snapped.end };
   };
   let document: Document;
+  if (flowNestingBeyond(text, MAX_DEPTH)) {
+    return failed(parseDocument(''), [diagnostic(rules.syntax, at(0, text.length), `The YAML cannot be read: its [ ] and { } collections are nested more than ${MAX_DEPTH} levels deep`)]);
+  }
   const lineCounter = new LineCounter();
   try {
     // Duplicate keys are found below in one pass: yaml's own check compares every key with every other.
@@ -152,6 +155,21 @@ function convert(read: () => unknown, node: Node | null): { value: unknown } | {
   } catch (error) {
     return { problem: { node, message: `YAML: ${messageOf(error)}` } };
   }
+}
+
+/**
+ * Whether the text opens more than `limit` flow collections (`[`, `{`) inside one another. yaml's parser recurses
+ * once per open flow collection: tens of thousands of `[` cost it a stack overflow it recovers from slowly, on every
+ * analysis. Its lexer does not recurse, and knows brackets in quotes and comments from the ones that open collections.
+ */
+function flowNestingBeyond(text: string, limit: number): boolean {
+  let open = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++open > limit) return true;
+    } else if ((token === ']' || token === '}') && open > 0) open--;
+  }
+  return false;
 }
 
 /** Why a converted value cannot be used: an alias cycle, or nesting deeper than MAX_DEPTH; null when it can. */
