@@ -348,6 +348,13 @@ suite('regressions found by the property suite', () => {
     for (const text of texts) assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', text), JSON.stringify(text));
   });
 
+  test('Mark Attack-Specific Sections N/A keeps a quoted line that reads like a placeholder: a quote is content', () => {
+    const text = '# Incident Report: x\n\n## Timeline of Events\n\n### Lateral Movement\n\n>How the impact was stopped and service restored.\n\nN/A (not an attack)\n';
+    const marked = apply(text, markAttackSectionsNotApplicable(text, options, 'r'));
+    assert.ok(marked.includes('\n>How the impact was stopped and service restored.\n'), JSON.stringify(marked));
+    assert.doesNotThrow(() => propertyCheck('Mark Attack-Specific Sections N/A keeps every line that is not a placeholder', text));
+  });
+
   test('the property suite counts a blank line of a block quote (only ">") as blank: the N/A commands may replace it with N/A', () => {
     const text = '# Incident Report: x\n\n## Indicators of Compromise\n\n>\n';
     assert.doesNotThrow(() => propertyCheck('Mark Section N/A keeps every line that is not a placeholder', text, text.indexOf('## Indicators')));

@@ -209,7 +209,8 @@ function leftoversOf(report: ParsedReport, section: Section, placeholders: Reado
   let fieldSaysNotApplicable = false;
   const { lines } = report;
   for (const block of section.blocks) {
-    if (block.type === 'fence' || block.type === 'code_block') return null;
+    // Code and quotes are content whatever they say: a quoted placeholder or "N/A" is something the user quoted.
+    if (block.type === 'fence' || block.type === 'code_block' || block.type === 'blockquote') return null;
     if (block.type === 'html_block') {
       if (!isCommentOnly(block.text)) return null;
       comments.push(block.text.trimEnd());
