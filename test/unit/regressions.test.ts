@@ -355,6 +355,19 @@ suite('regressions found by the property suite', () => {
     assert.doesNotThrow(() => propertyCheck('Mark Attack-Specific Sections N/A keeps every line that is not a placeholder', text));
   });
 
+  test('Fix All puts a missing field after indented lines, which a list above them would take in, and grows the report only by the template', () => {
+    const text = '\n\n## Incident Details\n\n   ```\n## Indicators of Compromise';
+    const fixed = apply(text, fixAll(text, options).edit);
+    assert.ok(fixed.includes('## Incident Details\n\n   ```\n## Indicators of Compromise\n'), JSON.stringify(fixed));
+    assert.equal(fixed.match(/^## Timeline of Events$/gm)?.length, 1, JSON.stringify(fixed));
+    assert.doesNotThrow(() => propertyCheck('no command more than doubles a document (plus one rendered template)', text));
+  });
+
+  test('Fix All does not rename a misspelled heading written over two lines, whose second line it would drop', () => {
+    const text = '\nExecutive Summary\nTPs\n-';
+    assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', text));
+  });
+
   test('the property suite counts a blank line of a block quote (only ">") as blank: the N/A commands may replace it with N/A', () => {
     const text = '# Incident Report: x\n\n## Indicators of Compromise\n\n>\n';
     assert.doesNotThrow(() => propertyCheck('Mark Section N/A keeps every line that is not a placeholder', text, text.indexOf('## Indicators')));

@@ -27,17 +27,23 @@ export function checkFields(context: RuleContext): Diagnostic[] {
   return [...found, ...discoveryBeforeIncident(context)];
 }
 
+const INDENTED_LINE = /^[ \t]+\S/m;
+
 function missingFields(context: RuleContext, m: SectionMatch, fields: FieldMatch[]): Diagnostic[] {
   const section = m.section!;
   const missing = fields.filter(({ template, field }) => template.required && !field);
   if (missing.length === 0) return [];
   const lastField = section.fields[section.fields.length - 1];
   const eol = context.report.lines.eol;
+  const text = context.report.text;
+  // A list put above indented lines takes them in (an indented fence or heading becomes the item's): then the
+  // fields go after the section's content.
+  const at = INDENTED_LINE.test(text.slice(section.bodyRange.start, section.bodyRange.end)) ? section.bodyRange.end : section.bodyRange.start;
   return missing.map(({ template }) => {
     const line = `- **${template.name}:** ${template.placeholder ?? ''}`.trimEnd();
     const edit = lastField
       ? { start: lastField.range.end, end: lastField.range.end, newText: eol + line }
-      : blockInsertion(context.report.text, section.bodyRange.start, line, eol);
+      : blockInsertion(text, at, line, eol);
     const fix: Fix = { title: `Add field "${template.name}"`, edits: [edit], isPreferred: true };
     return diagnostic('field.missing', section.heading.range, `"${m.template.title}" is missing the required field "${template.name}"`, [fix]);
   });

@@ -124,12 +124,17 @@ function duplicateSections(context: RuleContext): Diagnostic[] {
   );
 }
 
+function spansLines(context: RuleContext, range: { start: number; end: number }): boolean {
+  return /[\r\n]/.test(context.report.text.slice(range.start, range.end));
+}
+
 function misspelledHeadings(context: RuleContext): Diagnostic[] {
   return context.match.unmatched
     .filter((unmatched) => unmatched.suggestion)
     .map(({ section, suggestion }) =>
       diagnostic('section.misspelled', section.heading.titleRange, `Unknown section "${section.heading.title}": did you mean "${suggestion!.title}"?`, [
-        { title: `Rename to "${suggestion!.title}"`, edits: [{ ...section.heading.titleRange, newText: suggestion!.title }], isPreferred: true },
+        // A title written over several lines (a setext heading) holds more than a misspelling: Fix All leaves it.
+        { title: `Rename to "${suggestion!.title}"`, edits: [{ ...section.heading.titleRange, newText: suggestion!.title }], isPreferred: !spansLines(context, section.heading.titleRange) },
       ]),
     );
 }
