@@ -363,6 +363,11 @@ suite('regressions found by the property suite', () => {
     assert.doesNotThrow(() => propertyCheck('no command more than doubles a document (plus one rendered template)', text));
   });
 
+  test('the missing-field fix goes at the top of a section whose indented lines are only inside a fence, and clears its diagnostic', () => {
+    const text = '\ufeff\n- **Impact:** Service outage.\n## Impact Assessment\n\n# Incident Details\n\n```\n## Indicators of Compromise\n\n   # Executive Summary';
+    assert.doesNotThrow(() => propertyCheck('every quick fix applies and its diagnostic does not come back', text));
+  });
+
   test('Fix All does not rename a misspelled heading written over two lines, whose second line it would drop', () => {
     const text = '\nExecutive Summary\nTPs\n-';
     assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', text));

@@ -27,7 +27,7 @@ export function checkFields(context: RuleContext): Diagnostic[] {
   return [...found, ...discoveryBeforeIncident(context)];
 }
 
-const INDENTED_LINE = /^[ \t]+\S/m;
+const INDENTED = /^[ \t]/;
 
 function missingFields(context: RuleContext, m: SectionMatch, fields: FieldMatch[]): Diagnostic[] {
   const section = m.section!;
@@ -36,9 +36,9 @@ function missingFields(context: RuleContext, m: SectionMatch, fields: FieldMatch
   const lastField = section.fields[section.fields.length - 1];
   const eol = context.report.lines.eol;
   const text = context.report.text;
-  // A list put above indented lines takes them in (an indented fence or heading becomes the item's): then the
-  // fields go after the section's content.
-  const at = INDENTED_LINE.test(text.slice(section.bodyRange.start, section.bodyRange.end)) ? section.bodyRange.end : section.bodyRange.start;
+  // A list put above a block that starts indented takes it in (an indented fence or heading becomes the item's):
+  // then the fields go after the section's content.
+  const at = section.blocks.some((block) => INDENTED.test(block.text)) ? section.bodyRange.end : section.bodyRange.start;
   return missing.map(({ template }) => {
     const line = `- **${template.name}:** ${template.placeholder ?? ''}`.trimEnd();
     const edit = lastField
