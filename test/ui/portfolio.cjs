@@ -7,18 +7,7 @@ suite('Portfolio', () => {
   const ui = useWorkbench('portfolio');
   const panel = () => ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
-  async function setColorTheme(theme, bodyClass) {
-    await ui.page.locator('.tabs-container .tab', { hasText: 'Incident Portfolio' }).click();
-    await ui.runCommand('Preferences: Open User Settings (JSON)');
-    const modal = ui.page.locator('.monaco-modal-editor-block');
-    await modal.locator('.monaco-editor .view-lines').waitFor();
-    await ui.page.keyboard.press('Control+A');
-    await ui.page.keyboard.insertText(JSON.stringify({ 'workbench.colorTheme': theme }));
-    await ui.page.keyboard.press('Control+S');
-    await panel().locator(`body.${bodyClass}`).waitFor();
-    await ui.page.keyboard.press('Control+W');
-    await modal.waitFor({ state: 'detached' });
-  }
+  const setColorTheme = (theme, bodyClass) => ui.setColorTheme(theme, bodyClass, { focus: () => ui.page.locator('.tabs-container .tab', { hasText: 'Incident Portfolio' }).click(), frame: panel });
 
   test('opens from the Command Palette with the figures, four charts and the reports of the workspace', async () => {
     await ui.runCommand('Incident Report: Show Incident Portfolio');

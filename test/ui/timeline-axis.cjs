@@ -11,18 +11,7 @@ suite('Timeline preview: the time axis', () => {
   const modeButton = (label) => preview().locator('.modes .mode', { hasText: label });
   const focusReportGroup = () => ui.page.locator('.editor-group-container').first().locator('.tab.active').click();
 
-  async function setColorTheme(theme, bodyClass) {
-    await focusReportGroup();
-    await ui.runCommand('Preferences: Open User Settings (JSON)');
-    const modal = ui.page.locator('.monaco-modal-editor-block');
-    await modal.locator('.monaco-editor .view-lines').waitFor();
-    await ui.page.keyboard.press('Control+A');
-    await ui.page.keyboard.insertText(JSON.stringify({ 'workbench.colorTheme': theme }));
-    await ui.page.keyboard.press('Control+S');
-    await preview().locator(`body.${bodyClass}`).waitFor();
-    await ui.page.keyboard.press('Control+W');
-    await modal.waitFor({ state: 'detached' });
-  }
+  const setColorTheme = (theme, bodyClass) => ui.setColorTheme(theme, bodyClass, { focus: focusReportGroup, frame: preview });
 
   test('switches to the time axis: a lane per category, spans for days, the long gap compressed and labelled', async () => {
     await ui.openFile(REPORT);

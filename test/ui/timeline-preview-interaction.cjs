@@ -41,20 +41,7 @@ suite('Timeline preview in use', () => {
   /** Focuses the first editor group, where the reports are, without moving its cursor. */
   const focusReportGroup = () => ui.page.locator('.editor-group-container').first().locator('.tab.active').click();
 
-  /** Sets `workbench.colorTheme` in the user settings and waits until the preview has the theme's body class. */
-  async function setColorTheme(theme, bodyClass) {
-    await focusReportGroup();
-    await ui.runCommand('Preferences: Open User Settings (JSON)');
-    // The settings open in a modal editor over the editor groups.
-    const modal = ui.page.locator('.monaco-modal-editor-block');
-    await modal.locator('.monaco-editor .view-lines').waitFor();
-    await ui.page.keyboard.press('Control+A');
-    await ui.page.keyboard.insertText(JSON.stringify({ 'workbench.colorTheme': theme }));
-    await ui.page.keyboard.press('Control+S');
-    await preview().locator(`body.${bodyClass}`).waitFor();
-    await ui.page.keyboard.press('Control+W');
-    await modal.waitFor({ state: 'detached' });
-  }
+  const setColorTheme = (theme, bodyClass) => ui.setColorTheme(theme, bodyClass, { focus: focusReportGroup, frame: preview });
 
   test('opens with the metrics, the TLP label and the undated lane', async () => {
     await ui.openFile(REPORT);

@@ -72,6 +72,24 @@ function useWorkbench(suiteName) {
     },
 
     editor: () => ui.page.locator(EDITOR),
+
+    /**
+     * Sets `workbench.colorTheme` in the user settings (opened from the tab `focus` clicks, so that the modal opens over
+     * that group) and waits until the webview `frame` has the theme's body class.
+     */
+    async setColorTheme(theme, bodyClass, { focus, frame }) {
+      await focus();
+      await ui.runCommand('Preferences: Open User Settings (JSON)');
+      // The settings open in a modal editor over the editor groups.
+      const modal = ui.page.locator('.monaco-modal-editor-block');
+      await modal.locator('.monaco-editor .view-lines').waitFor();
+      await ui.page.keyboard.press('Control+A');
+      await ui.page.keyboard.insertText(JSON.stringify({ 'workbench.colorTheme': theme }));
+      await ui.page.keyboard.press('Control+S');
+      await frame().locator(`body.${bodyClass}`).waitFor();
+      await ui.page.keyboard.press('Control+W');
+      await modal.waitFor({ state: 'detached' });
+    },
   };
 
   suiteSetup(async function () {
