@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { analyzeReport, type AnalysisOptions } from '../src/core/analysis/analyze';
-import { clearDateCache } from '../src/core/parse/dates';
+import { RecentCache } from '../src/core/text/recentCache';
 import { AttackCatalog, parseAttackData } from '../src/core/security/attack';
 import { TemplateRegistry } from '../src/core/template/registry';
 import { CLEAN_REPORT, ERROR_REPORT, WARNING_REPORT } from '../test/cli/fixtures';
@@ -63,10 +63,10 @@ function measure(label: string, text: string, rounds: number): Row {
   analyzeReport(text, options);
   const samples: { markdownIt: number; markdownlint: number; first: number; again: number }[] = [];
   for (let round = 0; round < rounds; round++) {
-    clearDateCache();
+    RecentCache.clearAll();
     const parse = time(() => markdownIt.parse(text, {}));
     const rules = time(lintDefault);
-    clearDateCache();
+    RecentCache.clearAll();
     const first = time(() => analyzeReport(text, options));
     const again = time(() => analyzeReport(edited, options));
     samples.push({ markdownIt: parse, markdownlint: rules, first, again });

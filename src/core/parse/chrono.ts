@@ -53,10 +53,6 @@ export function readWithChrono(text: string): ParsedResult[] {
   return results;
 }
 
-export function clearChronoResults(): void {
-  parses.clear();
-}
-
 /** Chrono's reading of the text at another reference: what does not change with it was written, not inferred. */
 export function chronoAt(text: string, reference: { instant: Date; timezone: number }): ParsedResult[] {
   return reader.parse(text, reference);

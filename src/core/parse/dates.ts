@@ -2,7 +2,7 @@ import type { ParsedComponents } from 'chrono-node';
 import { GB, type ParsedResult } from 'chrono-node/en';
 import type { Range } from '../types';
 import { RecentCache } from '../text/recentCache';
-import { CHRONO_REFERENCE, chronoAt, chronoResults, clearChronoResults, readWithChrono } from './chrono';
+import { CHRONO_REFERENCE, chronoAt, chronoResults, readWithChrono } from './chrono';
 import { isNotApplicable } from './notApplicable';
 import { AMBIGUOUS_ZONES, GENERIC_ZONES, trailingZoneAbbreviation, type ZoneReading } from './zoneNames';
 import { instantOf, isoDate, wallClockAt, type WallClock } from './zones';
@@ -124,12 +124,6 @@ type Reading = ReadDate | ReadTime | UnreadableDate;
  * that changed (and those whose reference date did). Readings are immutable and shared.
  */
 const readings = new RecentCache<Reading | null>(50_000);
-
-/** Forgets every reading and chrono result, so that a benchmark measures reading dates cold. */
-export function clearDateCache(): void {
-  readings.clear();
-  clearChronoResults();
-}
 
 const OTHER_REFERENCE = { instant: new Date(Date.UTC(2010, 5, 15, 12)), timezone: 0 };
 

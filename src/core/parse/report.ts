@@ -1,7 +1,7 @@
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { LineIndex } from '../text/lineIndex';
 import { parseFieldLabel } from './fieldLabel';
-import { parseMarkdownBlocks, plainInline, type Token } from './markdown';
+import { parseMarkdownBlocks, plainInline, type BlockChunk, type Token } from './markdown';
 import type { Range } from '../types';
 
 interface Heading {
@@ -116,9 +116,9 @@ export const LIST_MARKER = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]
 export function parseReport(text: string): ParsedReport {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(lines);
-  const tokens = parseMarkdownBlocks(maskFrontMatter(text, lines, frontMatter));
   const builder = new SectionBuilder(lines);
-  builder.walk(tokens);
+  for (const chunk of parseMarkdownBlocks(maskFrontMatter(text, lines, frontMatter))) builder.walk(chunk);
+  builder.finish();
   return {
     text,
     lines,
@@ -149,18 +149,22 @@ class SectionBuilder {
 
   constructor(private readonly lines: LineIndex) {}
 
-  walk(tokens: Token[]): void {
+  /** Reads one stretch of tokens (stretches start at the top level, outside any list). Call `finish` after the last. */
+  walk({ firstLine, tokens }: BlockChunk): void {
     let listItemDepth = 0;
     let firstParagraphOfItem = false;
+    // The stretch's line maps count from its first line.
+    const lines = (token: Token): [number, number] | null => (token.map ? [token.map[0] + firstLine, token.map[1] + firstLine] : null);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
+      const map = lines(token);
       // Headings inside block quotes and list items are content, not sections.
       if (token.type === 'heading_open' && token.level === 0) {
-        this.addHeading(token, tokens[i + 1]);
+        this.addHeading(map ?? [firstLine, firstLine + 1], token, tokens[i + 1]);
         i += 2;
         continue;
       }
-      if (token.level === 0 && token.map && !token.type.endsWith('_close')) this.addBlock(token);
+      if (token.level === 0 && map && !token.type.endsWith('_close')) this.addBlock(token.type, map);
       switch (token.type) {
         case 'list_item_open':
           listItemDepth++;
@@ -170,17 +174,17 @@ class SectionBuilder {
           listItemDepth--;
           break;
         case 'inline':
-          if (token.map && this.current) this.addInline(token.map, listItemDepth > 0, firstParagraphOfItem && listItemDepth > 0);
+          if (map && this.current) this.addInline(map, listItemDepth > 0, firstParagraphOfItem && listItemDepth > 0);
           firstParagraphOfItem = false;
           break;
         case 'tr_open':
-          if (!token.map || !this.current) break;
+          if (!map || !this.current) break;
           if (tokens[i - 1]?.type === 'thead_open') {
-            this.current.tables.push({ header: this.tableRow(token.map[0]), rows: [] });
+            this.current.tables.push({ header: this.tableRow(map[0]), rows: [] });
           } else {
-            this.addContentLines(token.map[0], token.map[1], false);
+            this.addContentLines(map[0], map[1], false);
             const table = this.current.tables.at(-1);
-            table?.rows.push(this.tableRow(token.map[0], table.header.cells.length));
+            table?.rows.push(this.tableRow(map[0], table.header.cells.length));
           }
           break;
         case 'html_block':
@@ -189,11 +193,9 @@ class SectionBuilder {
           break;
       }
     }
-    this.finish();
   }
 
-  private addHeading(open: Token, inline: Token): void {
-    const [startLine, endLine] = open.map ?? [0, 1];
+  private addHeading([startLine, endLine]: [number, number], open: Token, inline: Token): void {
     const level = Number(open.tag.slice(1));
     const lineStart = this.lines.lineStart(startLine);
     const heading: Heading = {
@@ -242,10 +244,9 @@ class SectionBuilder {
     return { start, end: Math.max(start, end) };
   }
 
-  private addBlock(token: Token): void {
-    const [startLine, endLine] = token.map!;
+  private addBlock(tokenType: string, [startLine, endLine]: [number, number]): void {
     const range = { start: this.lines.lineStart(startLine), end: this.lines.lineEnd(endLine - 1) };
-    const type = token.type.replace(/_open$/, '');
+    const type = tokenType.replace(/_open$/, '');
     const block: Block = { type, startLine, endLine, range, text: this.lines.text.slice(range.start, range.end) };
     if (this.current) this.current.blocks.push(block);
     else this.preamble.push(block);
@@ -345,7 +346,7 @@ class SectionBuilder {
    * A section ends where the next section that is not one of its subsections starts; its own content at the next
    * heading. One pass with a stack of the sections still open.
    */
-  private finish(): void {
+  finish(): void {
     const end = this.lines.text.length;
     const open: Section[] = [];
     this.all.forEach((section, index) => {
