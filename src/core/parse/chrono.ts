@@ -33,7 +33,12 @@ reader.parsers.push(
 
 // Only the components chrono is certain of are used; a fixed reference keeps the rest from depending on the clock.
 export const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
-const parses = new RecentCache<ParsedResult[]>(50_000);
+/**
+ * Lines kept per cache generation: more than the timeline of a 5 MB report has (65,000 lines), so that re-reading
+ * it after an edit finds every unchanged line; a smaller generation would turn over in the middle of each reading.
+ */
+export const LINES_KEPT = 100_000;
+const parses = new RecentCache<ParsedResult[]>(LINES_KEPT);
 
 /**
  * Chrono's results for a text. Dashes become hyphens first (same length, so offsets hold): chrono reads

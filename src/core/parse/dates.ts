@@ -2,7 +2,7 @@ import type { ParsedComponents } from 'chrono-node';
 import { GB, type ParsedResult } from 'chrono-node/en';
 import type { Range } from '../types';
 import { RecentCache } from '../text/recentCache';
-import { CHRONO_REFERENCE, chronoAt, chronoResults, readWithChrono } from './chrono';
+import { CHRONO_REFERENCE, chronoAt, chronoResults, LINES_KEPT, readWithChrono } from './chrono';
 import { isNotApplicable } from './notApplicable';
 import { AMBIGUOUS_ZONES, GENERIC_ZONES, trailingZoneAbbreviation, type ZoneReading } from './zoneNames';
 import { instantOf, isoDate, wallClockAt, type WallClock } from './zones';
@@ -123,7 +123,7 @@ type Reading = ReadDate | ReadTime | UnreadableDate;
  * Readings by options and text, for the lines read lately: re-reading a document after an edit reads only the lines
  * that changed (and those whose reference date did). Readings are immutable and shared.
  */
-const readings = new RecentCache<Reading | null>(50_000);
+const readings = new RecentCache<Reading | null>(LINES_KEPT);
 
 const OTHER_REFERENCE = { instant: new Date(Date.UTC(2010, 5, 15, 12)), timezone: 0 };
 
