@@ -49,23 +49,28 @@ export function parseMarkdownBlocks(text: string, minChunkLines = MIN_CHUNK_LINE
 const MIN_CHUNK_LINES = 16;
 const MAX_FAILED_CUTS = 4;
 
-/** Each stretch's tokens, by its text with the line of the heading that ends it; null when that heading is not at the top level. */
+/**
+ * Each stretch's tokens, by its text with the line of the heading that ends it; null when that heading is not at
+ * the top level. Tokens take about 11 times the memory of their text: stretches longer than `MAX_KEPT_STRETCH` are
+ * parsed every time rather than kept, and few last stretches (often a whole document without headings) are kept.
+ */
 const stretches = new RecentCache<readonly Token[] | null>(2_048);
-/** The tokens of the last stretch of each text, by its text. */
-const lastStretches = new RecentCache<readonly Token[]>(16);
+const lastStretches = new RecentCache<readonly Token[]>(4);
+const MAX_KEPT_STRETCH = 1 << 20;
 
 /** The tokens of the text before its last line, when that line is a top-level heading. */
 function parseUpToHeading(piece: string, headingLine: number): readonly Token[] | null {
-  return stretches.get(piece, (flat) => {
-    const tokens = parseBlocks(flat);
+  const parse = (text: string) => {
+    const tokens = parseBlocks(text);
     const open = tokens[tokens.length - 3];
     const atTopLevel = open?.type === 'heading_open' && open.level === 0 && open.map?.[0] === headingLine;
     return atTopLevel ? tokens.slice(0, -3) : null;
-  });
+  };
+  return piece.length > MAX_KEPT_STRETCH ? parse(piece) : stretches.get(piece, parse);
 }
 
 function parseRest(piece: string): readonly Token[] {
-  return lastStretches.get(piece, parseBlocks);
+  return piece.length > MAX_KEPT_STRETCH ? parseBlocks(piece) : lastStretches.get(piece, parseBlocks);
 }
 
 /** Block tokens of a whole text, in one piece. */
