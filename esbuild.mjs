@@ -66,6 +66,8 @@ const common = {
  */
 function sizeOptions() {
   return {
+    // Non-ASCII characters as themselves rather than as \u escapes (the bundles are read as UTF-8).
+    charset: 'utf8',
     alias: { 'linkify-it': './scripts/linkify-it-stand-in.ts', yaml: './node_modules/yaml/browser/index.js' },
   };
 }
