@@ -11,7 +11,7 @@
 // Flags: --production (minify, no source maps, no tests), --watch, --out DIR (instead of dist/, for the bundle size test).
 // Every build prints the size of each shipped bundle.
 import * as esbuild from 'esbuild';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { writeThirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 const production = process.argv.includes('--production');
@@ -45,6 +45,35 @@ const integrationSuitesPlugin = {
   },
 };
 
+// ---- Size (issue 12): options and a plugin that only make the bundles smaller. ----
+
+/** `.css` files, which modules import as text (the HTML export's stylesheet), minified as they are bundled. */
+const minifiedCssPlugin = {
+  name: 'minified-css',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { code } = await esbuild.transform(await readFile(path, 'utf8'), { loader: 'css', minify: true, charset: 'utf8' });
+      return { contents: code.trim(), loader: 'text' };
+    });
+  },
+};
+
+/**
+ * Paths in `alias` resolve from the project root.
+ * - linkify-it: markdown-it imports it, but none of our MarkdownIts turns linkify on; see the stand-in's comment.
+ * - yaml: its ES module build (the one the web bundle gets anyway) in the node bundles too, in place of its CommonJS
+ *   build, which esbuild cannot tree-shake (about 17 KB more). The same code, but for how a warning is printed
+ *   (console.warn rather than process.emitWarning, both to stderr) and yaml 1.1 `!!binary` values (a Uint8Array
+ *   rather than a Buffer; we read neither).
+ */
+const sizeOptions = {
+  // Non-ASCII characters as themselves rather than as \u escapes (the bundles are read as UTF-8).
+  charset: 'utf8',
+  alias: { 'linkify-it': './scripts/linkify-it-stand-in.ts', yaml: './node_modules/yaml/browser/index.js' },
+};
+
+// ---- End of size options. ----
+
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -52,25 +81,9 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   loader: { '.yaml': 'text', '.css': 'text' },
-  plugins: watch ? [problemMatcherPlugin] : [],
-  ...sizeOptions(),
+  plugins: [...(watch ? [problemMatcherPlugin] : []), minifiedCssPlugin],
+  ...sizeOptions,
 };
-
-/**
- * Options that only make the bundles smaller (issue 12). Paths in `alias` resolve from the project root.
- * - linkify-it: markdown-it imports it, but none of our MarkdownIts turns linkify on; see the stand-in's comment.
- * - yaml: its ES module build (the one the web bundle gets anyway) in the node bundles too, in place of its CommonJS
- *   build, which esbuild cannot tree-shake (about 17 KB more). The same code, but for how a warning is printed
- *   (console.warn rather than process.emitWarning, both to stderr) and yaml 1.1 `!!binary` values (a Uint8Array
- *   rather than a Buffer; we read neither).
- */
-function sizeOptions() {
-  return {
-    // Non-ASCII characters as themselves rather than as \u escapes (the bundles are read as UTF-8).
-    charset: 'utf8',
-    alias: { 'linkify-it': './scripts/linkify-it-stand-in.ts', yaml: './node_modules/yaml/browser/index.js' },
-  };
-}
 
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, platform: 'node', format: 'cjs', external: ['vscode'] },
