@@ -45,7 +45,7 @@ const integrationSuitesPlugin = {
   },
 };
 
-// ---- Size (issue 12): options and a plugin that only make the bundles smaller. ----
+// ---- Size and load time (issue 12): options and plugins that only make the bundles smaller or quicker to load. ----
 
 /** `.css` files, which modules import as text (the HTML export's stylesheet), minified as they are bundled. */
 const minifiedCssPlugin = {
@@ -55,6 +55,19 @@ const minifiedCssPlugin = {
       const { code } = await esbuild.transform(await readFile(path, 'utf8'), { loader: 'css', minify: true, charset: 'utf8' });
       return { contents: code.trim(), loader: 'text' };
     });
+  },
+};
+
+/**
+ * The vscode API as one module of the bundle that re-exports it. esbuild gives each file that imports an external
+ * module its own `__toESM(require(...))`, which copies every export of it (~200 names for vscode) onto a new object:
+ * 29 files did so at activation. Now it is copied once.
+ */
+const oneVscodeImportPlugin = {
+  name: 'one-vscode-import',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, ({ namespace }) => (namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
 
@@ -72,7 +85,7 @@ const sizeOptions = {
   alias: { 'linkify-it': './scripts/linkify-it-stand-in.ts', yaml: './node_modules/yaml/browser/index.js' },
 };
 
-// ---- End of size options. ----
+// ---- End of size and load time options. ----
 
 const common = {
   bundle: true,
@@ -81,7 +94,7 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   loader: { '.yaml': 'text', '.css': 'text' },
-  plugins: [...(watch ? [problemMatcherPlugin] : []), minifiedCssPlugin],
+  plugins: [...(watch ? [problemMatcherPlugin] : []), minifiedCssPlugin, oneVscodeImportPlugin],
   ...sizeOptions,
 };
 
