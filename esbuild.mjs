@@ -78,11 +78,14 @@ const oneVscodeImportPlugin = {
  *   build, which esbuild cannot tree-shake (about 17 KB more). The same code, but for how a warning is printed
  *   (console.warn rather than process.emitWarning, both to stderr) and yaml 1.1 `!!binary` values (a Uint8Array
  *   rather than a Buffer; we read neither).
+ * - uuid: its browser build in the node bundles too. Its node build hashes with node:crypto, which a process then
+ *   loads at start-up (5 to 9 ms of `incident-report --version`) for the STIX export alone; the browser build's own
+ *   SHA-1 gives the same UUIDs (test/unit/stix.test.ts), in 1 KB more.
  */
 const sizeOptions = {
   // Non-ASCII characters as themselves rather than as \u escapes (the bundles are read as UTF-8).
   charset: 'utf8',
-  alias: { 'linkify-it': './scripts/linkify-it-stand-in.ts', yaml: './node_modules/yaml/browser/index.js' },
+  alias: { 'linkify-it': './scripts/linkify-it-stand-in.ts', yaml: './node_modules/yaml/browser/index.js', uuid: './node_modules/uuid/dist/index.js' },
 };
 
 // ---- End of size and load time options. ----
