@@ -59,6 +59,21 @@ const minifiedCssPlugin = {
 };
 
 /**
+ * The `tlds` package's list of ~1,400 top-level domains (src/core/security/indicators.ts) as one string split at run
+ * time rather than an array literal: 3 KB less, as the names never hold a space.
+ */
+const packedTldsPlugin = {
+  name: 'packed-tlds',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]tlds[\\/]index\.json$/ }, async ({ path }) => {
+      const names = JSON.parse(await readFile(path, 'utf8'));
+      if (names.some((name) => name.includes(' '))) throw new Error('a top-level domain with a space cannot be packed');
+      return { contents: `export default ${JSON.stringify(names.join(' '))}.split(' ');`, loader: 'js' };
+    });
+  },
+};
+
+/**
  * The vscode API as one module of the bundle that re-exports it. esbuild gives each file that imports an external
  * module its own `__toESM(require(...))`, which copies every export of it (~200 names for vscode) onto a new object:
  * 29 files did so at activation. Now it is copied once.
@@ -97,7 +112,7 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   loader: { '.yaml': 'text', '.css': 'text' },
-  plugins: [...(watch ? [problemMatcherPlugin] : []), minifiedCssPlugin, oneVscodeImportPlugin],
+  plugins: [...(watch ? [problemMatcherPlugin] : []), minifiedCssPlugin, packedTldsPlugin, oneVscodeImportPlugin],
   ...sizeOptions,
 };
 
