@@ -1,7 +1,7 @@
-// esbuild loads these as text (see esbuild.mjs).
+// The built-in templates: esbuild loads each as its data, parsed at build time (see esbuild.mjs).
 declare module '*.yaml' {
-  const text: string;
-  export default text;
+  const data: unknown;
+  export default data;
 }
 
 // The HTML export's stylesheet, inlined into the page.

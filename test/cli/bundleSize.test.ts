@@ -8,9 +8,9 @@ import { ROOT, TempFolder } from './helpers';
  * The most each shipped bundle may weigh, minified. The goal is 400 KB; this limit is what the bundles weigh today
  * with a little room, so that a dependency that adds weight is a decision, not an accident. Lower it as they shrink.
  */
-const BUNDLE_LIMIT_BYTES = 560_000;
+const BUNDLE_LIMIT_BYTES = 505_000;
 /** The language server carries the protocol libraries as well; only an editor's session loads it. */
-const SERVER_LIMIT_BYTES = 690_000;
+const SERVER_LIMIT_BYTES = 635_000;
 const LIMITS: Record<string, number> = {
   'extension.js': BUNDLE_LIMIT_BYTES,
   'browser/extension.js': BUNDLE_LIMIT_BYTES,

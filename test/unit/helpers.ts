@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyzeReport, type Analysis, type AnalysisOptions } from '../../src/core/analysis/analyze';
 import { applyEdits } from '../../src/core/edits/apply';
@@ -16,6 +16,13 @@ function projectRoot(folder: string): string {
   return existsSync(join(folder, 'package.json')) || dirname(folder) === folder ? folder : projectRoot(dirname(folder));
 }
 export const NOW = new Date('2026-11-23T12:00:00Z');
+
+/** Every `.ts` file under a folder of the project. */
+export function sourceFiles(folder: string): string[] {
+  return readdirSync(join(ROOT, folder), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
 
 export function readProjectFile(...path: string[]): string {
   return readFileSync(join(ROOT, ...path), 'utf8');

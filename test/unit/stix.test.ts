@@ -175,6 +175,12 @@ suite('STIX 2.1 export', () => {
     assert.equal(new Set(first.objects.map((o) => o.id)).size, first.objects.length);
   });
 
+  test('ids are standard UUIDv5s, the same whichever build of the uuid package is bundled (values from Python\'s uuid.uuid5)', () => {
+    const bundle = stixBundle(reportInput());
+    assert.equal(bundle.id, 'bundle--ac1ffadc-7d65-5e7d-a00d-f150eff23ad1');
+    assert.equal(bundle.objects[0].id, 'report--c0da17e3-d3d4-5d50-a663-936e5d692341');
+  });
+
   test('duplicates are exported once, and a date that is not one is refused', () => {
     const input = reportInput({ indicators: [...findIndicators(REPORT), ...findIndicators(REPORT), { type: 'cve', value: 'cve-2023-4966' }] });
     assert.deepEqual(stixBundle(input).objects.length, stixBundle(reportInput()).objects.length);

@@ -7,8 +7,9 @@ import { analysisOptions } from '../../src/core/project/loader';
 import { builtinTemplates, TemplateRegistry } from '../../src/core/template/registry';
 import { renderReport } from '../../src/core/template/render';
 import type { TemplateSection } from '../../src/core/template/schema';
+import { resolveTemplates } from '../../src/core/template/resolve';
 import { parseTemplateFile } from '../../src/core/template/templateFile';
-import { analyze, loadTestProject, NOW, only } from './helpers';
+import { analyze, loadTestProject, NOW, only, readProjectFile } from './helpers';
 
 const TEMPLATES = '.incident-reports/templates';
 
@@ -77,6 +78,18 @@ Misconfiguration, not an attacker.
 `;
 
 suite('templates', () => {
+  test('the bundles hold each built-in template as the template reader reads its YAML file, without a problem', () => {
+    const sources = ['security-incident', 'operational-outage', 'sre-postmortem'].map((name) => {
+      const { file, diagnostics } = parseTemplateFile(readProjectFile('src', 'core', 'template', 'builtin', `${name}.yaml`));
+      assert.deepEqual(diagnostics, [], name);
+      assert.ok(file);
+      return { file, source: 'builtin' as const };
+    });
+    const { templates, problems } = resolveTemplates(sources, []);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(builtinTemplates(), templates);
+  });
+
   test('the built-in templates load, operational-outage through extends', () => {
     assert.deepEqual(
       builtinTemplates().map(({ template, source }) => [template.id, template.kind, source]),

@@ -3,19 +3,18 @@ import operationalOutage from './builtin/operational-outage.yaml';
 import securityIncident from './builtin/security-incident.yaml';
 import srePostmortem from './builtin/sre-postmortem.yaml';
 import { resolveTemplates, type LoadedTemplate, type TemplateSource } from './resolve';
-import type { Template } from './schema';
-import { parseTemplateFile } from './templateFile';
+import { templateFileSchema, type Template } from './schema';
 
 let builtins: readonly LoadedTemplate[] | undefined;
 
-/** The built-in templates, read on first use. A problem in one is a bug of this project, so it throws. */
+/**
+ * The built-in templates, read on first use. The bundles hold each file's data, its YAML parsed at build time (see
+ * esbuild.mjs); the unit tests hold that data to what `parseTemplateFile` makes of the files. A problem in one is a bug
+ * of this project, so it throws.
+ */
 export function builtinTemplates(): readonly LoadedTemplate[] {
   if (!builtins) {
-    const sources = [securityIncident, operationalOutage, srePostmortem].map((text): TemplateSource => {
-      const { file, diagnostics } = parseTemplateFile(text);
-      if (!file) throw new Error(`A built-in template is invalid: ${diagnostics.map((d) => d.message).join('; ')}`);
-      return { file, source: 'builtin' };
-    });
+    const sources = [securityIncident, operationalOutage, srePostmortem].map((data): TemplateSource => ({ file: templateFileSchema.parse(data), source: 'builtin' }));
     const { templates, problems } = resolveTemplates(sources, []);
     if (problems.length > 0) throw new Error(`A built-in template is invalid: ${problems.map((p) => p.diagnostic.message).join('; ')}`);
     builtins = templates;
