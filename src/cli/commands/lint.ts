@@ -29,8 +29,8 @@ Options:
   -f, --format <name>     stylish (default; colour on a terminal unless NO_COLOR is set), json or sarif
       --max-warnings <n>  exit with 1 when there are more than n warnings
       --base <folder>     folder SARIF file URIs are relative to (default: the current folder)
-      --concurrency <n>   threads that lint files: auto (default: one per core when there are
-                          enough files to pay for starting them) or a number (1 lints in turn)
+      --concurrency <n>   threads that lint files: auto (default: one per 100 files, up to one
+                          fewer than the cores) or a number (1: no worker thread)
   -h, --help              show this help
 
 Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
