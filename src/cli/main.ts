@@ -10,7 +10,9 @@ import { newCommand } from './commands/new';
 import { renderCommand } from './commands/render';
 import { statsCommand } from './commands/stats';
 import { timelineCommand } from './commands/timeline';
+import { isMainThread } from 'node:worker_threads';
 import { CliError } from './errors';
+import { serveLintWorker } from './lintThreads';
 import { VERSION } from './version';
 
 const COMMANDS: readonly Command[] = [lintCommand, fixCommand, markNotApplicableCommand, exportCommand, timelineCommand, renderCommand, actionsCommand, statsCommand, newCommand, lspCommand];
@@ -61,21 +63,27 @@ async function main(argv: string[], context: CliContext): Promise<number> {
   }
 }
 
-const context: CliContext = {
-  cwd: process.cwd(),
-  env: process.env,
-  now: new Date(),
-  stdoutIsTty: process.stdout.isTTY === true,
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+function start(): void {
+  const context: CliContext = {
+    cwd: process.cwd(),
+    env: process.env,
+    now: new Date(),
+    stdoutIsTty: process.stdout.isTTY === true,
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  };
 
-// A reader that stops early (`| head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
-});
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
 
-main(process.argv.slice(2), context).then((code) => {
-  process.exitCode = code;
-});
+  main(process.argv.slice(2), context).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+// `lint` runs this bundle in worker threads too (see lintThreads.ts).
+if (isMainThread) start();
+else void serveLintWorker();

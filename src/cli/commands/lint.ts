@@ -1,12 +1,12 @@
-import { exportDiagnostics } from '../../core/output/export';
 import type { LintedFile } from '../../core/output/exportSchema';
-import { nonNegativeInteger, oneOf, parseCommandArgs } from '../args';
+import { nonNegativeInteger, oneOf, parseCommandArgs, usageError } from '../args';
 import { paletteFor } from '../color';
 import type { Command } from '../context';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { json } from '../output';
-import { lintTargets, readReports } from '../targets';
+import { autoThreads, lintInThreads } from '../lintThreads';
+import { lintTargets } from '../targets';
 import { VERSION } from '../version';
 import { loadWorkspace } from '../workspace';
 
@@ -29,6 +29,8 @@ Options:
   -f, --format <name>     stylish (default; colour on a terminal unless NO_COLOR is set), json or sarif
       --max-warnings <n>  exit with 1 when there are more than n warnings
       --base <folder>     folder SARIF file URIs are relative to (default: the current folder)
+      --concurrency <n>   threads that lint files: auto (default: one per 100 files, up to one
+                          fewer than the cores) or a number (1: no worker thread)
   -h, --help              show this help
 
 Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
@@ -39,13 +41,24 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
       format: { type: 'string', short: 'f' },
       'max-warnings': { type: 'string' },
       base: { type: 'string' },
+      concurrency: { type: 'string' },
     });
     const format = oneOf('lint', 'format', values.format, FORMATS, 'stylish');
     const maxWarnings = nonNegativeInteger('lint', 'max-warnings', values['max-warnings']);
+    const concurrency = concurrencyOption(values.concurrency);
     const workspace = await loadWorkspace(context.cwd, context.now);
-    const { reports, failures } = readReports(await lintTargets('lint', positionals, workspace, context.cwd), workspace, context);
-    const linted = reports.map(({ target, analysis }): LintedFile => ({ file: target.display, kind: analysis.kind, diagnostics: exportDiagnostics(analysis.report.lines, analysis.diagnostics) }));
-    const files = [...workspace.problems, ...linted];
+    const targets = await lintTargets('lint', positionals, workspace, context.cwd);
+    const outcomes = await lintInThreads(targets, workspace, context.now, concurrency ?? autoThreads(targets.length));
+    // In the targets' order, as one thread linting them in turn would report them.
+    const files: LintedFile[] = [...workspace.problems];
+    let failures = 0;
+    for (const outcome of outcomes) {
+      if ('crashed' in outcome) throw new Error(outcome.crashed);
+      if ('unreadable' in outcome) {
+        context.err(`${outcome.unreadable}\n`);
+        failures++;
+      } else if ('linted' in outcome) files.push(outcome.linted);
+    }
 
     if (format === 'stylish') context.out(formatStylish(files, paletteFor(context.stdoutIsTty, context.env)));
     else if (format === 'json') context.out(json({ files }));
@@ -62,3 +75,10 @@ Exit codes: 0 no errors, 1 an error-severity problem (or too many warnings),
     return 0;
   },
 };
+
+/** The number of threads `--concurrency` asks for; undefined for auto. */
+function concurrencyOption(value: string | undefined): number | undefined {
+  if (value === undefined || value === 'auto') return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw usageError('lint', `--concurrency takes auto or a number of threads from 1, not "${value}"`);
+  return Number(value);
+}
