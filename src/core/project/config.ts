@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { diagnostic, type Diagnostic, RULE_IDS, SEVERITY_SETTINGS, type SeveritySetting } from '../diagnostics';
 import * as z from 'zod/mini';
 import { DEFAULT_NOT_APPLICABLE_REASON } from '../parse/notApplicable';
@@ -80,8 +80,23 @@ const FOLDER_PAGES = new Set(['readme.md', 'index.md']);
 export function matchesReportGlobs(relativePath: string, globs: readonly string[]): boolean {
   const path = relativePath.replace(/\\/g, '/');
   if (FOLDER_PAGES.has(path.slice(path.lastIndexOf('/') + 1).toLowerCase())) return false;
-  return globs.some((glob) => minimatch(path, glob, { dot: true, nocase: true }));
+  return globs.some((glob) => compiledGlob(glob).match(path));
 }
+
+/** A project has a few globs and thousands of files: each glob is compiled once (compiling was most of a match). */
+const compiledGlobs = new Map<string, Minimatch>();
+
+function compiledGlob(glob: string): Minimatch {
+  let compiled = compiledGlobs.get(glob);
+  if (!compiled) {
+    if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+    compiledGlobs.set(glob, (compiled = new Minimatch(glob, { dot: true, nocase: true })));
+  }
+  return compiled;
+}
+
+/** Globs change only with a configuration; the cap only keeps a long session's edits of them from piling up. */
+const MAX_COMPILED_GLOBS = 256;
 
 /** Folders never searched for reports, by the CLI or by Validate All Reports. */
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git'];
