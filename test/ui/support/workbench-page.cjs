@@ -29,9 +29,17 @@ function useWorkbench(suiteName) {
 
     /** F1, type the command's title, run it. */
     async runCommand(title) {
-      await ui.page.keyboard.press('F1');
       const input = ui.page.locator(`${QUICK_INPUT} input`);
-      await input.waitFor({ state: 'visible' });
+      // An F1 pressed just as a webview takes the focus can go nowhere: it is pressed again until the Quick Input opens.
+      for (let attempt = 1; ; attempt++) {
+        await ui.page.keyboard.press('F1');
+        try {
+          await input.waitFor({ state: 'visible', timeout: 3_000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
       await input.fill(`>${title}`);
       await ui.quickPickRow(title).waitFor();
       await ui.page.keyboard.press('Enter');
