@@ -368,6 +368,15 @@ suite('regressions found by the property suite', () => {
     assert.doesNotThrow(() => propertyCheck('every quick fix applies and its diagnostic does not come back', text));
   });
 
+  test('a section whose content ends in a fence left open, which starts indented, gets no missing-field fix: after it would be code, above it the fence would join the list', () => {
+    const text = '# Incident Report: x\n\n## Incident Details\n\n   ```\nevil.example.com\n\n- **Date/Time:** sometime\n';
+    assert.doesNotThrow(() => propertyCheck('every quick fix applies and its diagnostic does not come back', text));
+    const missing = analyze(text).diagnostics.filter((found) => found.rule === 'field.missing');
+    assert.ok(missing.length > 0 && missing.every((found) => !found.fixes), JSON.stringify(missing));
+    const closed = text.replace('- **Date', '   ```\n- **Date');
+    assert.ok(analyze(closed).diagnostics.some((found) => found.rule === 'field.missing' && found.fixes), 'once the fence is closed, the fix is offered again');
+  });
+
   test('Fix All does not rename a misspelled heading written over two lines, whose second line it would drop', () => {
     const text = '\nExecutive Summary\nTPs\n-';
     assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', text));

@@ -4,6 +4,7 @@ import { isNotApplicable } from '../../parse/notApplicable';
 import { blockInsertion, isPlaceholderOrEmpty } from '../../edits/sections';
 import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics';
 import type { RuleContext } from '../context';
+import type { Section } from '../../parse/report';
 import { placeholderSet } from './shared';
 
 export function checkFields(context: RuleContext): Diagnostic[] {
@@ -37,16 +38,31 @@ function missingFields(context: RuleContext, m: SectionMatch, fields: FieldMatch
   const eol = context.report.lines.eol;
   const text = context.report.text;
   // A list put above a block that starts indented takes it in (an indented fence or heading becomes the item's):
-  // then the fields go after the section's content.
-  const at = section.blocks.some((block) => INDENTED.test(block.text)) ? section.bodyRange.end : section.bodyRange.start;
+  // then the fields go after the section's content, unless that ends in a fence left open, where they would be
+  // code: then no place keeps both the fields and the content as they are, and no fix is offered.
+  const afterContent = section.blocks.some((block) => INDENTED.test(block.text));
+  const canFix = lastField !== undefined || !afterContent || !endsInOpenFence(section);
   return missing.map(({ template }) => {
     const line = `- **${template.name}:** ${template.placeholder ?? ''}`.trimEnd();
     const edit = lastField
       ? { start: lastField.range.end, end: lastField.range.end, newText: eol + line }
-      : blockInsertion(text, at, line, eol);
-    const fix: Fix = { title: `Add field "${template.name}"`, edits: [edit], isPreferred: true };
-    return diagnostic('field.missing', section.heading.range, `"${m.template.title}" is missing the required field "${template.name}"`, [fix]);
+      : blockInsertion(text, afterContent ? section.bodyRange.end : section.bodyRange.start, line, eol);
+    const fixes: Fix[] = canFix ? [{ title: `Add field "${template.name}"`, edits: [edit], isPreferred: true }] : [];
+    return diagnostic('field.missing', section.heading.range, `"${m.template.title}" is missing the required field "${template.name}"`, fixes);
   });
+}
+
+const FENCE_OPENING = /^[ \t]*(`{3,}|~{3,})/;
+const FENCE_CLOSING = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+
+/** Whether the section's last block is a fenced code block whose closing line is missing (it runs to the end). */
+function endsInOpenFence(section: Section): boolean {
+  const last = section.blocks[section.blocks.length - 1];
+  if (last?.type !== 'fence') return false;
+  const lines = last.text.split(/\r\n|\r|\n/);
+  const opening = FENCE_OPENING.exec(lines[0])?.[1];
+  const closing = lines.length > 1 ? FENCE_CLOSING.exec(lines[lines.length - 1])?.[1] : undefined;
+  return !opening || !closing || closing[0] !== opening[0] || closing.length < opening.length;
 }
 
 function checkDate(context: RuleContext, value: string, range: Diagnostic['range'], name: string, referenceYear: number | undefined): Diagnostic[] {
