@@ -105,6 +105,11 @@ const TILDE = 0x7e;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/** Whether the lines of a fenced code block leave it open (its closing line is missing: it runs to the end). */
+export function isFenceLeftOpen(lines: readonly string[]): boolean {
+  return lines.reduce<string | null>((open, line) => fenceAfter(open, line), null) !== null;
+}
+
 /**
  * The fence still open after a line: three or more backticks or tildes open one (backticks only when no backtick
  * follows them), as many or more of the same and nothing else close it.

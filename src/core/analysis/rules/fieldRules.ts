@@ -5,6 +5,7 @@ import { blockInsertion, isPlaceholderOrEmpty } from '../../edits/sections';
 import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics';
 import type { RuleContext } from '../context';
 import type { Section } from '../../parse/report';
+import { isFenceLeftOpen } from '../../parse/markdown';
 import { placeholderSet } from './shared';
 
 export function checkFields(context: RuleContext): Diagnostic[] {
@@ -52,17 +53,10 @@ function missingFields(context: RuleContext, m: SectionMatch, fields: FieldMatch
   });
 }
 
-const FENCE_OPENING = /^[ \t]*(`{3,}|~{3,})/;
-const FENCE_CLOSING = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
-
-/** Whether the section's last block is a fenced code block whose closing line is missing (it runs to the end). */
+/** Whether the section's last block is a fenced code block left open (it runs to the end of the text). */
 function endsInOpenFence(section: Section): boolean {
   const last = section.blocks[section.blocks.length - 1];
-  if (last?.type !== 'fence') return false;
-  const lines = last.text.split(/\r\n|\r|\n/);
-  const opening = FENCE_OPENING.exec(lines[0])?.[1];
-  const closing = lines.length > 1 ? FENCE_CLOSING.exec(lines[lines.length - 1])?.[1] : undefined;
-  return !opening || !closing || closing[0] !== opening[0] || closing.length < opening.length;
+  return last?.type === 'fence' && isFenceLeftOpen(last.text.split(/\r\n|\r|\n/));
 }
 
 function checkDate(context: RuleContext, value: string, range: Diagnostic['range'], name: string, referenceYear: number | undefined): Diagnostic[] {
