@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../src/core/diagnostics';
 import { applyEdits } from '../../src/core/edits/apply';
 import { exportReport } from '../../src/core/output/export';
 import { isNotApplicable } from '../../src/core/parse/notApplicable';
+import { findSection, parseReport, sectionAt, sectionRef } from '../../src/core/parse/report';
 import { renderReport } from '../../src/core/template/render';
 import type { Range, TextEdit } from '../../src/core/types';
 import type { Corpus } from './corpus';
@@ -71,6 +72,18 @@ function mapOffset(offset: number, edit: TextEdit | null): number {
   return edit.start;
 }
 
+/**
+ * Where the first run ran, in its output: the start of the same section (by title and occurrence). The offset alone
+ * can move to another section: when the run removes the lines from the offset to the next heading, the offset is
+ * then on that heading (as an editor's cursor would be).
+ */
+function inSameSection(text: string, output: string, offset: number, edit: TextEdit | null): number {
+  const before = parseReport(text);
+  const section = sectionAt(before, offset);
+  const after = section ? findSection(parseReport(output), sectionRef(before, section)) : null;
+  return after ? after.heading.range.start : mapOffset(offset, edit);
+}
+
 const COMMANDS: readonly Command[] = [
   {
     name: 'Fix All',
@@ -99,7 +112,7 @@ const COMMANDS: readonly Command[] = [
       const offset = c.offset % (text.length + 1);
       const edit = markSectionNotApplicableAt(text, offset, analysisOptions(c.setup), c.setup.reason)?.edit ?? null;
       const output = apply(text, edit);
-      return { output, again: () => markSectionNotApplicableAt(output, mapOffset(offset, edit), analysisOptions(c.setup), c.setup.reason)?.edit ?? null };
+      return { output, again: () => markSectionNotApplicableAt(output, inSameSection(text, output, offset, edit), analysisOptions(c.setup), c.setup.reason)?.edit ?? null };
     },
     mayReplace: () => false,
     unitRuns: 400,

@@ -377,6 +377,14 @@ suite('regressions found by the property suite', () => {
     assert.ok(analyze(closed).diagnostics.some((found) => found.rule === 'field.missing' && found.fixes), 'once the fence is closed, the fix is offered again');
   });
 
+  test('the property suite runs Mark Section N/A again in the same section, not on the heading the removed lines left the offset on', () => {
+    const text = '# Incident Report: x\n\n## Indicators of Compromise\n\nN/A (not an attack)\n\nSummarize what happened, who was affected and where things stand.\n\n# Executive Summary';
+    const offset = text.indexOf('Summarize');
+    const once = apply(text, markSectionNotApplicableAt(text, offset, options, 'r')?.edit ?? null);
+    assert.ok(once.slice(offset).startsWith('# Executive Summary'), JSON.stringify(once));
+    assert.doesNotThrow(() => propertyCheck('Mark Section N/A is idempotent', text, offset));
+  });
+
   test('Fix All does not rename a misspelled heading written over two lines, whose second line it would drop', () => {
     const text = '\nExecutive Summary\nTPs\n-';
     assert.doesNotThrow(() => propertyCheck('Fix All keeps every line that is not a placeholder', text));
