@@ -1,12 +1,8 @@
 import { actionItems, isOverdue } from '../../core/followUps/actionItems';
-import { oneOf, parseCommandArgs } from '../args';
 import type { Command } from '../context';
 import { formatCsv, formatMarkdownTable, type TextTable } from '../formatters/tables';
 import { json } from '../output';
-import { lintTargets, readReports } from '../targets';
-import { loadWorkspace } from '../workspace';
-
-const FORMATS = ['markdown', 'json', 'csv'] as const;
+import { reportsForTable } from '../tableCommand';
 
 /** One action item as `actions` prints it. */
 interface ListedAction {
@@ -41,10 +37,7 @@ Options:
 Exit codes: 0 listed, 2 a usage error or a file that cannot be read (the other files are still listed).
 `,
   async run(args, context) {
-    const { values, positionals } = parseCommandArgs('actions', args, { format: { type: 'string', short: 'f' } });
-    const format = oneOf('actions', 'format', values.format, FORMATS, 'markdown');
-    const workspace = await loadWorkspace(context.cwd, context.now);
-    const { reports, failures } = readReports(await lintTargets('actions', positionals, workspace, context.cwd), workspace, context);
+    const { format, reports, failures } = await reportsForTable('actions', args, context);
     const actions = reports.flatMap(({ target, analysis }) =>
       actionItems(analysis).map(
         (item): ListedAction => ({

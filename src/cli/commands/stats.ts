@@ -1,14 +1,10 @@
 import { portfolioStats, type DurationStats, type PortfolioStats } from '../../core/portfolio/stats';
 import { summarizeReport } from '../../core/portfolio/summary';
 import { formatDuration } from '../../core/timeline/format';
-import { oneOf, parseCommandArgs } from '../args';
 import type { Command } from '../context';
 import { formatCsv, formatMarkdownTable } from '../formatters/tables';
 import { json } from '../output';
-import { lintTargets, readReports } from '../targets';
-import { loadWorkspace } from '../workspace';
-
-const FORMATS = ['markdown', 'json', 'csv'] as const;
+import { reportsForTable } from '../tableCommand';
 
 const METRIC_NAMES = { timeToDetect: 'Time to detect', timeToContain: 'Time to contain', timeToRecover: 'Time to recover' } as const;
 
@@ -31,10 +27,7 @@ Options:
 Exit codes: 0 printed, 2 a usage error or a file that cannot be read (the other files are still counted).
 `,
   async run(args, context) {
-    const { values, positionals } = parseCommandArgs('stats', args, { format: { type: 'string', short: 'f' } });
-    const format = oneOf('stats', 'format', values.format, FORMATS, 'markdown');
-    const workspace = await loadWorkspace(context.cwd, context.now);
-    const { reports, failures } = readReports(await lintTargets('stats', positionals, workspace, context.cwd), workspace, context);
+    const { format, reports, failures } = await reportsForTable('stats', args, context);
     const stats = portfolioStats(
       reports.map(({ analysis }) => summarizeReport(analysis)),
       context.now,
