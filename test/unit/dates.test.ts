@@ -82,6 +82,8 @@ const CASES: DateCase[] = [
   { text: '14–17 November 2023', at: '2023-11-14T00:00:00.000Z', precision: 'day', end: '2023-11-17T00:00:00.000Z' },
   { text: 'March 22 – 23, 2019', at: '2019-03-22T00:00:00.000Z', precision: 'day', end: '2019-03-23T00:00:00.000Z' },
   { text: 'March 22-23, 2019', at: '2019-03-22T00:00:00.000Z', precision: 'day', end: '2019-03-23T00:00:00.000Z' },
+  // The end of a range takes the start's day and zone, never its seconds (chrono implies them).
+  { text: 'March 14, 2024 9:54:09 PST–at 10:15', at: '2024-03-14T17:54:09.000Z', precision: 'second', end: '2024-03-14T18:15:00.000Z' },
   { text: 'November 27 – December 15, 2013', at: '2013-11-27T00:00:00.000Z', precision: 'day', end: '2013-12-15T00:00:00.000Z' },
   { text: 'Dec 28 – Jan 3', options: year2023, at: '2023-12-28T00:00:00.000Z', precision: 'day', end: '2024-01-03T00:00:00.000Z' },
   { text: 'from 2024-07-19 04:09 to 05:27 UTC', at: '2024-07-19T04:09:00.000Z', precision: 'minute', end: '2024-07-19T05:27:00.000Z' },

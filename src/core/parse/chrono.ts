@@ -1,6 +1,8 @@
-import { strict, type ParsedResult } from 'chrono-node/en';
+import type { ParsedComponents } from 'chrono-node';
+import { GB, strict, type ParsedResult } from 'chrono-node/en';
 import { RecentCache } from '../text/recentCache';
 import { monthNumber, readCommonDate } from './commonDates';
+import { DATE_COMPONENTS, type DateComponent, type Written, type WrittenDate } from './writtenDate';
 
 /**
  * Chrono in strict mode with two parsers of its own, added through chrono's parser interface:
@@ -32,33 +34,75 @@ reader.parsers.push(
 );
 
 // Only the components chrono is certain of are used; a fixed reference keeps the rest from depending on the clock.
-export const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
+const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
 /**
  * Lines kept per cache generation: more than the timeline of a 5 MB report has (65,000 lines), so that re-reading
  * it after an edit finds every unchanged line; a smaller generation would turn over in the middle of each reading.
  */
-export const LINES_KEPT = 100_000;
-const parses = new RecentCache<ParsedResult[]>(LINES_KEPT);
+const LINES_KEPT = 100_000;
+const written = new RecentCache<WrittenDate[]>(LINES_KEPT);
 
 /**
- * Chrono's results for a text. Dashes become hyphens first (same length, so offsets hold): chrono reads
- * "March 22-23, 2019" as a range but stops at "March 22 – 23, 2019". Chrono takes ~0.1 ms a line: the common
- * forms are read without it (`readCommonDate`), and results are kept for the lines read lately, so that while a
- * document is edited only the lines that changed are read again.
+ * The dates and times a line writes. Chrono takes ~10 µs a line: the common forms are read without it, and so are
+ * lines it would find nothing in (`readCommonDate`); what is read is kept for the lines read lately, so that while
+ * a document is edited only the lines that changed are read again.
  */
-export function chronoResults(text: string): ParsedResult[] {
-  return parses.get(text, (line) => readCommonDate(line, CHRONO_REFERENCE) ?? readWithChrono(line));
+export function writtenDates(text: string): WrittenDate[] {
+  return written.get(text, (line) => readCommonDate(line) ?? chronoDates(line));
 }
 
-/** Chrono's reading of a text, uncached, with every result's text as written (its dashes), at the same offsets. */
-export function readWithChrono(text: string): ParsedResult[] {
+/** Chrono's reading of a text, uncached, as written dates. */
+export function chronoDates(text: string): WrittenDate[] {
+  return chronoResults(text).map(writtenDate);
+}
+
+/**
+ * Chrono's results for a text, uncached. Dashes become hyphens first (same length, so offsets hold): chrono reads
+ * "March 22-23, 2019" as a range but stops at "March 22 – 23, 2019"; each result's text is then as written.
+ */
+function chronoResults(text: string): ParsedResult[] {
   const results = reader.parse(text.replace(/[–—]/g, '-'), CHRONO_REFERENCE);
-  // Chrono's results are plain objects whose `text` is only typed read-only; the dashes are put back in place.
+  // Chrono's results are plain objects whose `text` is only typed read-only.
   for (const result of results) (result as { text: string }).text = text.slice(result.index, result.index + result.text.length);
   return results;
 }
 
-/** Chrono's reading of the text at another reference: what does not change with it was written, not inferred. */
-export function chronoAt(text: string, reference: { instant: Date; timezone: number }): ParsedResult[] {
-  return reader.parse(text, reference);
+function writtenDate(result: ParsedResult): WrittenDate {
+  const { text } = result;
+  const tags = result.tags();
+  return {
+    index: result.index,
+    text,
+    start: writtenComponents(result.start),
+    end: result.end ? writtenComponents(result.end) : null,
+    relativeToNow: tags.has('result/relativeDate') && isRelativeToNow(result, text),
+    dayFirst: tags.has('parser/SlashDateFormatParser') ? dayFirst(text) : null,
+  };
+}
+
+/**
+ * The components chrono is certain of. Where it is certain of the hour, it reads an unwritten minute, second or
+ * millisecond as 0, as a reader of the written ones does (a unit test holds chrono to it).
+ */
+function writtenComponents(components: ParsedComponents): Written {
+  const found: { [component in DateComponent]?: number } = {};
+  for (const component of DATE_COMPONENTS) {
+    const value = components.isCertain(component) ? components.get(component) : null;
+    if (value !== null) found[component] = value;
+  }
+  return found;
+}
+
+const OTHER_REFERENCE = { instant: new Date(Date.UTC(2010, 5, 15, 12)), timezone: 0 };
+
+/** "3 days later", "within 2 hours": chrono counts from its reference; "two weeks after Nov 14, 2023" it need not. */
+function isRelativeToNow(result: ParsedResult, text: string): boolean {
+  const elsewhere = reader.parse(text, OTHER_REFERENCE)[0];
+  return !elsewhere || elsewhere.start.date().getTime() !== result.start.date().getTime();
+}
+
+/** Chrono reads 03/04/2024 month first; its British reading gives the month and day read day first. */
+function dayFirst(text: string): WrittenDate['dayFirst'] {
+  const start = GB.parse(text, CHRONO_REFERENCE)[0]?.start;
+  return start?.isCertain('month') && start.isCertain('day') ? { month: start.get('month')!, day: start.get('day')! } : null;
 }

@@ -1,11 +1,9 @@
-import type { ParsedComponents } from 'chrono-node';
-import { GB, type ParsedResult } from 'chrono-node/en';
 import type { Range } from '../types';
-import { RecentCache } from '../text/recentCache';
-import { CHRONO_REFERENCE, chronoAt, chronoResults, LINES_KEPT, readWithChrono } from './chrono';
+import { chronoDates, writtenDates } from './chrono';
 import { isNotApplicable } from './notApplicable';
 import { AMBIGUOUS_ZONES, GENERIC_ZONES, trailingZoneAbbreviation, type ZoneReading } from './zoneNames';
 import { instantOf, isoDate, wallClockAt, type WallClock } from './zones';
+import type { Written, WrittenDate } from './writtenDate';
 
 /** How finely a date is written: "October 2023" is a month, "2023-10-14" a day, "2023-10-14 09:12" a minute. */
 export const PRECISIONS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
@@ -101,7 +99,7 @@ export function readDate(text: string, options: ReadDateOptions = {}): DateReadi
   if (found) return found;
   // What chrono makes of it ("Thursday"), to say why it is no date: chrono itself, since a line without a digit is
   // not given to it on the way to a date.
-  const partial = readWithChrono(text)[0];
+  const partial = chronoDates(text)[0];
   return partial ? unreadable(partial, `"${textOf(partial)}" is not a calendar date.`) : { kind: 'unreadable', problem: `No date could be read in "${shorten(text)}".` };
 }
 
@@ -110,50 +108,33 @@ export function readDate(text: string, options: ReadDateOptions = {}): DateReadi
  * ("Thursday", "within 2 hours", "3 days later") is passed over.
  */
 export function findDate(text: string, options: ReadDateOptions = {}): ReadDate | ReadTime | UnreadableDate | null {
-  const results = chronoResults(text);
-  // Most lines hold no date whatever the options: they need no reading of their own.
-  if (results.length === 0) return null;
-  const key = `${options.referenceYear}|${options.referenceDate?.getTime()}|${options.timezone}|${options.offsetMinutes}|${options.zoneSource}|${text}`;
-  return readings.get(key, () => results.reduce<Reading | null>((found, result) => found ?? readResult(result, options), null));
-}
-
-type Reading = ReadDate | ReadTime | UnreadableDate;
-
-/**
- * Readings by options and text, for the lines read lately: re-reading a document after an edit reads only the lines
- * that changed (and those whose reference date did). Readings are immutable and shared.
- */
-const readings = new RecentCache<Reading | null>(LINES_KEPT);
-
-const OTHER_REFERENCE = { instant: new Date(Date.UTC(2010, 5, 15, 12)), timezone: 0 };
-
-function readResult(result: ParsedResult, options: ReadDateOptions): ReadDate | ReadTime | UnreadableDate | null {
-  const { start } = result;
-  if (isRelativeToNow(result)) return null;
-  const hasDay = start.isCertain('day') && start.isCertain('month');
-  const hasMonth = start.isCertain('month') && start.isCertain('year');
-  if (!hasDay && !hasMonth) return start.isCertain('hour') ? readTime(result, options) : null;
-  const year = startYear(result, options.referenceYear);
-  if (year === null) return unreadable(result, `"${textOf(result)}" has no year, and the date the incident began gives none.`);
-  const startDate = { year: year.value, month: start.get('month')!, day: hasDay ? start.get('day')! : 1 };
-  return dateReading(result, startDate, options, year.inferred, false);
-}
-
-/** "3 days later", "within 2 hours": chrono counts from its reference; "two weeks after Nov 14, 2023" it need not. */
-function isRelativeToNow(result: ParsedResult): boolean {
-  if (!result.tags().has('result/relativeDate')) return false;
-  const elsewhere = chronoAt(result.text, OTHER_REFERENCE)[0];
-  return !elsewhere || elsewhere.start.date().getTime() !== result.start.date().getTime();
-}
-
-function readTime(result: ParsedResult, options: ReadDateOptions): ReadDate | ReadTime {
-  if (!options.referenceDate) {
-    return { kind: 'time', text: textOf(result), range: rangeOf(result), timeWithoutZone: hasTimeWithoutZone(result) };
+  for (const date of writtenDates(text)) {
+    const reading = readWritten(date, options);
+    if (reading) return reading;
   }
-  const zone = zoneOf(result, result.start, options);
+  return null;
+}
+
+/** A date as the options read it; null for one counted from now ("3 days later") or a weekday alone. */
+function readWritten(date: WrittenDate, options: ReadDateOptions): ReadDate | ReadTime | UnreadableDate | null {
+  const { start } = date;
+  if (date.relativeToNow) return null;
+  const hasDay = start.day !== undefined && start.month !== undefined;
+  const hasMonth = start.month !== undefined && start.year !== undefined;
+  if (!hasDay && !hasMonth) return start.hour !== undefined ? readTime(date, options) : null;
+  const year = startYear(date, options.referenceYear);
+  if (year === null) return unreadable(date, `"${textOf(date)}" has no year, and the date the incident began gives none.`);
+  return dateReading(date, { year: year.value, month: start.month!, day: hasDay ? start.day! : 1 }, options, year.inferred, false);
+}
+
+function readTime(date: WrittenDate, options: ReadDateOptions): ReadDate | ReadTime {
+  if (!options.referenceDate) {
+    return { kind: 'time', text: textOf(date), range: rangeOf(date), timeWithoutZone: hasTimeWithoutZone(date) };
+  }
+  const zone = zoneOf(date, date.start, options);
   const reference = options.referenceDate.getTime();
   const day = zone.offsetMinutes === undefined ? wallClockAt(reference, zone.iana) : wallClockAt(reference + zone.offsetMinutes * 60_000, 'UTC');
-  return dateReading(result, { year: day.year, month: day.month, day: day.day }, options, false, true);
+  return dateReading(date, { year: day.year, month: day.month, day: day.day }, options, false, true);
 }
 
 interface Zone {
@@ -163,10 +144,10 @@ interface Zone {
 }
 
 /** The zone a date is read in: written with it (a generic US zone by its IANA zone), else the options'. */
-function zoneOf(result: ParsedResult, components: ParsedComponents, options: ReadDateOptions): Zone {
-  const written = components.isCertain('timezoneOffset') ? (components.get('timezoneOffset') ?? undefined) : undefined;
+function zoneOf(date: WrittenDate, components: Written, options: ReadDateOptions): Zone {
+  const written = components.timezoneOffset;
   if (written !== undefined) {
-    const generic = GENERIC_ZONES[trailingZoneAbbreviation(textOf(result))?.abbreviation ?? ''];
+    const generic = GENERIC_ZONES[trailingZoneAbbreviation(textOf(date))?.abbreviation ?? ''];
     return generic ? { iana: generic, source: 'text' } : { iana: 'UTC', offsetMinutes: written, source: 'text' };
   }
   return { iana: options.timezone ?? 'UTC', offsetMinutes: options.offsetMinutes, source: options.zoneSource ?? 'report' };
@@ -174,19 +155,20 @@ function zoneOf(result: ParsedResult, components: ParsedComponents, options: Rea
 
 // Built property by property: in V8 an object spread followed by more properties is ~100 times slower, and this
 // runs for every dated line of a report.
-function dateReading(result: ParsedResult, startDate: CalendarDate, options: ReadDateOptions, yearInferred: boolean, dateInferred: boolean): ReadDate {
-  const ambiguity = ambiguityOf(result, startDate);
-  const zone = zoneOf(result, result.start, options);
-  const precision = precisionOf(result.start);
-  const startWall = wall(startDate, result.start);
-  const end = result.end ? endOf(result, result.end, startDate, options) : undefined;
+function dateReading(date: WrittenDate, startDate: CalendarDate, options: ReadDateOptions, yearInferred: boolean, dateInferred: boolean): ReadDate {
+  const ambiguity = ambiguityOf(date, startDate);
+  const zone = zoneOf(date, date.start, options);
+  const precision = precisionOf(date.start);
+  const startWall = wall(startDate, date.start);
+  const startInstant = instantOf(startWall, zone.iana, zone.offsetMinutes);
+  const end = date.end ? endOf(date, date.end, startDate, options) : undefined;
   return {
     kind: 'date',
-    text: textOf(result),
-    range: rangeOf(result),
-    timeWithoutZone: hasTimeWithoutZone(result),
-    start: new Date(instantOf(startWall, zone.iana, zone.offsetMinutes)),
-    startUntil: new Date(untilOf(startWall, precision, zone)),
+    text: textOf(date),
+    range: rangeOf(date),
+    timeWithoutZone: hasTimeWithoutZone(date),
+    start: new Date(startInstant),
+    startUntil: new Date(untilOf(startWall, startInstant, precision, zone)),
     end: end?.start,
     endUntil: end?.until,
     precision,
@@ -195,54 +177,45 @@ function dateReading(result: ParsedResult, startDate: CalendarDate, options: Rea
     dateInferred,
     ambiguous: ambiguity?.description,
     isoReadings: ambiguity?.isoReadings,
-    ambiguousZone: ambiguousZoneOf(result),
+    ambiguousZone: ambiguousZoneOf(date),
   };
 }
 
 /** The finest component written: seconds, minutes, hours, else the day, else the month. */
-function precisionOf(components: ParsedComponents): Precision {
-  if (components.isCertain('second')) return 'second';
-  if (components.isCertain('minute')) return 'minute';
-  if (components.isCertain('hour')) return 'hour';
-  if (components.isCertain('day')) return 'day';
-  return components.isCertain('month') ? 'month' : 'year';
+function precisionOf(components: Written): Precision {
+  if (components.second !== undefined) return 'second';
+  if (components.minute !== undefined) return 'minute';
+  if (components.hour !== undefined) return 'hour';
+  if (components.day !== undefined) return 'day';
+  return components.month !== undefined ? 'month' : 'year';
 }
 
-/** Just after the last instant a date of this precision stands for: the next day's midnight, the next month's first, … */
-function untilOf(start: WallClock, precision: Precision, zone: Zone): number {
-  const next = { ...start };
-  switch (precision) {
-    case 'year':
-      return instantOf({ ...next, year: start.year + 1, month: 1, day: 1 }, zone.iana, zone.offsetMinutes);
-    case 'month':
-      return instantOf(start.month === 12 ? { ...next, year: start.year + 1, month: 1, day: 1 } : { ...next, month: start.month + 1, day: 1 }, zone.iana, zone.offsetMinutes);
-    case 'day': {
-      const date = new Date(Date.UTC(start.year, start.month - 1, start.day + 1));
-      return instantOf({ ...next, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, zone.iana, zone.offsetMinutes);
-    }
-    default:
-      return instantOf(start, zone.iana, zone.offsetMinutes) + { hour: 3_600_000, minute: 60_000, second: 1000 }[precision];
-  }
+const UNIT_MILLISECONDS = { hour: 3_600_000, minute: 60_000, second: 1000 } as const;
+
+/** Just after the last instant a date of this precision stands for (`instant`): the next day's midnight, the next month's first, … */
+function untilOf(start: WallClock, instant: number, precision: Precision, zone: Zone): number {
+  if (precision === 'hour' || precision === 'minute' || precision === 'second') return instant + UNIT_MILLISECONDS[precision];
+  // Date.UTC carries a 13th month or a 32nd day over into the next year or month.
+  const next = new Date(Date.UTC(2000, precision === 'year' ? 12 * (start.year - 2000 + 1) : start.month - 1 + 12 * (start.year - 2000) + (precision === 'month' ? 1 : 0), precision === 'day' ? start.day + 1 : 1));
+  return instantOf({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 }, zone.iana, zone.offsetMinutes);
 }
 
 /** The zone abbreviation of the date, when it names several zones. */
-function ambiguousZoneOf(result: ParsedResult): ReadDate['ambiguousZone'] {
-  const text = textOf(result);
-  const trailing = trailingZoneAbbreviation(text);
+function ambiguousZoneOf(date: WrittenDate): ReadDate['ambiguousZone'] {
+  const trailing = trailingZoneAbbreviation(textOf(date));
   const readings = trailing && AMBIGUOUS_ZONES[trailing.abbreviation];
   if (!trailing || !readings) return undefined;
-  const start = rangeOf(result).start + trailing.index;
+  const start = rangeOf(date).start + trailing.index;
   return { abbreviation: trailing.abbreviation, range: { start, end: start + trailing.abbreviation.length }, readings };
 }
 
 /** The written year; else the year of the range's end ("November 27 – December 5, 2023"); else the reference year. */
-function startYear(result: ParsedResult, referenceYear: number | undefined): { value: number; inferred: boolean } | null {
-  const { start, end } = result;
-  if (start.isCertain('year')) return { value: start.get('year')!, inferred: false };
-  if (end?.isCertain('year')) {
-    const endYear = end.get('year')!;
-    const startsLater = start.get('month')! * 100 + start.get('day')! > end.get('month')! * 100 + end.get('day')!;
-    return { value: startsLater ? endYear - 1 : endYear, inferred: true };
+function startYear({ start, end }: WrittenDate, referenceYear: number | undefined): { value: number; inferred: boolean } | null {
+  if (start.year !== undefined) return { value: start.year, inferred: false };
+  if (end?.year !== undefined) {
+    // The start's day is written (a month without a year is read only with one); the end's may not be.
+    const startsLater = start.month! * 100 + start.day! > (end.month ?? start.month!) * 100 + (end.day ?? start.day!);
+    return { value: startsLater ? end.year - 1 : end.year, inferred: true };
   }
   return referenceYear === undefined ? null : { value: referenceYear, inferred: true };
 }
@@ -250,65 +223,61 @@ function startYear(result: ParsedResult, referenceYear: number | undefined): { v
 type CalendarDate = Pick<WallClock, 'year' | 'month' | 'day'>;
 
 /** The end of a range: on the start's day when only a time is written, in the next year when it would come first. */
-function endOf(result: ParsedResult, end: ParsedComponents, startDate: CalendarDate, options: ReadDateOptions): { start: Date; until: Date } {
+function endOf(date: WrittenDate, end: Written, startDate: CalendarDate, options: ReadDateOptions): { start: Date; until: Date } {
   let endDate = startDate;
-  if (end.isCertain('day') && end.isCertain('month')) {
-    const month = end.get('month')!;
-    const day = end.get('day')!;
-    const wraps = !end.isCertain('year') && month * 100 + day < startDate.month * 100 + startDate.day;
-    endDate = { year: end.isCertain('year') ? end.get('year')! : startDate.year + (wraps ? 1 : 0), month, day };
+  if (end.day !== undefined && end.month !== undefined) {
+    const { month, day } = end;
+    const wraps = end.year === undefined && month * 100 + day < startDate.month * 100 + startDate.day;
+    endDate = { year: end.year ?? startDate.year + (wraps ? 1 : 0), month, day };
   }
-  const written = end.isCertain('timezoneOffset') ? end : result.start;
-  const zone = zoneOf(result, written, options);
+  const zone = zoneOf(date, end.timezoneOffset !== undefined ? end : date.start, options);
   const endWall = wall(endDate, end);
-  return { start: new Date(instantOf(endWall, zone.iana, zone.offsetMinutes)), until: new Date(untilOf(endWall, precisionOf(end), zone)) };
+  const endInstant = instantOf(endWall, zone.iana, zone.offsetMinutes);
+  return { start: new Date(endInstant), until: new Date(untilOf(endWall, endInstant, precisionOf(end), zone)) };
 }
 
 /** Chrono reads 03/04/2024 month first; when reading it day first gives another date, say so. */
-function ambiguityOf(result: ParsedResult, startDate: CalendarDate): { description: string; isoReadings: [string, string] } | null {
-  if (!result.tags().has('parser/SlashDateFormatParser')) return null;
-  const dayFirst = GB.parse(result.text, CHRONO_REFERENCE)[0]?.start;
-  if (!dayFirst || !dayFirst.isCertain('month') || !dayFirst.isCertain('day')) return null;
-  const otherDate = { year: startDate.year, month: dayFirst.get('month')!, day: dayFirst.get('day')! };
-  if (otherDate.month === startDate.month && otherDate.day === startDate.day) return null;
+function ambiguityOf({ dayFirst }: WrittenDate, startDate: CalendarDate): { description: string; isoReadings: [string, string] } | null {
+  if (!dayFirst || (dayFirst.month === startDate.month && dayFirst.day === startDate.day)) return null;
+  const otherDate = { year: startDate.year, month: dayFirst.month, day: dayFirst.day };
   return {
     description: `${longDate(startDate)} (month/day), not ${longDate(otherDate)} (day/month)`,
     isoReadings: [isoDate(startDate), isoDate(otherDate)],
   };
 }
 
-function wall(date: CalendarDate, components: ParsedComponents): WallClock {
-  const timed = components.isCertain('hour');
+function wall(date: CalendarDate, components: Written): WallClock {
+  const timed = components.hour !== undefined;
   return {
     year: date.year,
     month: date.month,
     day: date.day,
-    hour: timed ? components.get('hour')! : 0,
-    minute: timed ? (components.get('minute') ?? 0) : 0,
-    second: timed ? (components.get('second') ?? 0) : 0,
-    millisecond: timed ? (components.get('millisecond') ?? 0) : 0,
+    hour: timed ? components.hour! : 0,
+    minute: timed ? (components.minute ?? 0) : 0,
+    second: timed ? (components.second ?? 0) : 0,
+    millisecond: timed ? (components.millisecond ?? 0) : 0,
   };
 }
 
-/** What chrono read, without the spaces it sometimes takes along ("Nov 13 — …" reads "Nov 13 "). */
-function textOf(result: ParsedResult): string {
-  return result.text.trim();
+/** What was read, without the spaces chrono sometimes takes along ("Nov 13 — …" reads "Nov 13 "). */
+function textOf(date: WrittenDate): string {
+  return date.text.trim();
 }
 
-function rangeOf(result: ParsedResult): Range {
-  const start = result.index + result.text.length - result.text.trimStart().length;
-  return { start, end: start + textOf(result).length };
+function rangeOf(date: WrittenDate): Range {
+  const start = date.index + date.text.length - date.text.trimStart().length;
+  return { start, end: start + textOf(date).length };
 }
 
 /** A time of day is written, at the start or the end of a range, and no zone anywhere. */
-function hasTimeWithoutZone({ start, end }: ParsedResult): boolean {
-  const timed = start.isCertain('hour') || (end?.isCertain('hour') ?? false);
-  const zoned = start.isCertain('timezoneOffset') || (end?.isCertain('timezoneOffset') ?? false);
+function hasTimeWithoutZone({ start, end }: WrittenDate): boolean {
+  const timed = start.hour !== undefined || end?.hour !== undefined;
+  const zoned = start.timezoneOffset !== undefined || end?.timezoneOffset !== undefined;
   return timed && !zoned;
 }
 
-function unreadable(result: ParsedResult, problem: string): UnreadableDate {
-  return { kind: 'unreadable', read: textOf(result), readRange: rangeOf(result), problem };
+function unreadable(date: WrittenDate, problem: string): UnreadableDate {
+  return { kind: 'unreadable', read: textOf(date), readRange: rangeOf(date), problem };
 }
 
 // Made at first use: a process's first Intl.DateTimeFormat loads the time zone data (~15 ms), which activation and a

@@ -44,9 +44,12 @@ export function zoneAbbreviation(instant: number, zone: string): string {
 }
 
 function utcMilliseconds(wall: WallClock): number {
+  const { year, month, day, hour, minute, second, millisecond } = wall;
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   const date = new Date(0);
-  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
-  date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millisecond);
   return date.getTime();
 }
 
@@ -96,6 +99,7 @@ const PROBE = 24 * 60 * MINUTE;
 export function instantOf(wall: WallClock, zone: string, offsetMinutes?: number): number {
   const asUtc = utcMilliseconds(wall);
   if (offsetMinutes !== undefined) return asUtc - offsetMinutes * MINUTE;
+  if (!partsFormatter(zone)) return asUtc;
   const before = asUtc - zoneOffsetMinutes(asUtc - PROBE, zone) * MINUTE;
   const after = asUtc - zoneOffsetMinutes(asUtc + PROBE, zone) * MINUTE;
   if (before === after) return before;

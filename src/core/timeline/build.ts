@@ -11,15 +11,17 @@ import { isoDate, wallClockAt } from '../parse/zones';
 /** The report's timeline: events, metrics and the `timeline.*` diagnostics. The analysis builds it once. */
 export function buildTimeline(context: TimelineContext): Timeline {
   const { placed, problems, referenceYear } = placeEvents(eventSources(context.match, context.kind), context.timezone);
-  const sorted = [...placed].sort(chronologically);
   const ends = metricEnds(placed);
-  const metrics = timelineMetrics(ends);
+  let events: readonly TimelineEvent[] | undefined;
   return {
     kind: context.kind,
     timezone: context.timezone,
     referenceYear,
-    events: sorted.map(({ event }) => event),
-    metrics,
+    // Made when first read (the preview, the exports): checking a report needs only the dates.
+    get events() {
+      return (events ??= [...placed].sort(chronologically).map(timelineEvent));
+    },
+    metrics: timelineMetrics(ends),
     diagnostics: [...problems, ...timelineChecks(placed, ends, context)].sort((a, b) => a.range.start - b.range.start),
   };
 }
@@ -38,9 +40,9 @@ export function emptyTimeline(timezone: string): Timeline {
 
 /** Dated events by time (ties in source order), then undated ones in source order. */
 function chronologically(a: PlacedEvent, b: PlacedEvent): number {
-  if (a.reading && b.reading) return a.reading.start.getTime() - b.reading.start.getTime() || a.event.range.start - b.event.range.start;
+  if (a.reading && b.reading) return a.reading.start.getTime() - b.reading.start.getTime() || a.source.range.start - b.source.range.start;
   if (a.reading || b.reading) return a.reading ? -1 : 1;
-  return a.event.range.start - b.event.range.start;
+  return a.source.range.start - b.source.range.start;
 }
 
 const HALF_YEAR = 183 * 86_400_000;
@@ -98,7 +100,7 @@ function placeEvents(sources: EventSource[], zone: string): { placed: PlacedEven
   const datedGroups = new Set(placements.filter(({ reading }) => reading.kind === 'date').map(({ source }) => source.group));
   const kept = placements.filter(({ source }) => source.origin !== 'summary' || !datedGroups.has(source.group));
   return {
-    placed: kept.map((placement, index) => placeEvent(placement, index)),
+    placed: kept.map(({ source, reading }, index) => ({ id: `e${index}`, source, reading: reading.kind === 'date' ? reading : null, dateRange: readRange(source, reading) })),
     problems: [...problems, ...kept.flatMap(unplaceable)],
     referenceYear,
   };
@@ -148,15 +150,13 @@ function readSource(source: EventSource, options: ReadDateOptions, previous: Rea
   return reading;
 }
 
-function placeEvent({ source, reading }: Placement, index: number): PlacedEvent {
-  const dateRange = readRange(source, reading);
-  const dated = reading.kind === 'date' ? reading : null;
+function timelineEvent({ id, source, reading, dateRange }: PlacedEvent): TimelineEvent {
   const local = dateRange ? { start: dateRange.start - source.dateTextOffset, end: dateRange.end - source.dateTextOffset } : null;
-  const event: TimelineEvent = {
-    id: `e${index}`,
-    at: dated ? dated.start.toISOString() : null,
-    end: dated?.end ? dated.end.toISOString() : null,
-    precision: dated?.precision ?? null,
+  return {
+    id,
+    at: reading ? reading.start.toISOString() : null,
+    end: reading?.end ? reading.end.toISOString() : null,
+    precision: reading?.precision ?? null,
     text: source.origin === 'line' ? (local ? eventTextOfLine(source.text, local.start, local.end) : plainText(source.text)) : source.text,
     phase: source.phase,
     category: source.category,
@@ -164,7 +164,6 @@ function placeEvent({ source, reading }: Placement, index: number): PlacedEvent 
     range: source.range,
     dateRange,
   };
-  return { event, source, reading: dated };
 }
 
 /** Where the date text stands in the document, when something was read. */

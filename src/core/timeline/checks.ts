@@ -4,11 +4,11 @@ import type { Range } from '../types';
 import type { MetricEnds } from './metrics';
 import type { EventRole, PlacedEvent, TimelineContext } from './types';
 
-type Dated = PlacedEvent & { readonly reading: ReadDate; readonly event: { readonly dateRange: Range } };
+type Dated = PlacedEvent & { readonly reading: ReadDate; readonly dateRange: Range };
 
 /** The `timeline.*` checks on placed events (listed in source order) and on the events the metrics are measured between. */
 export function timelineChecks(placed: readonly PlacedEvent[], ends: MetricEnds, context: TimelineContext): Diagnostic[] {
-  const dated = placed.filter((p): p is Dated => p.reading !== null && p.event.dateRange !== null);
+  const dated = placed.filter((p): p is Dated => p.reading !== null && p.dateRange !== null);
   return [
     ...dated.flatMap(ambiguousDate),
     ...dated.flatMap(ambiguousZone),
@@ -22,23 +22,23 @@ export function timelineChecks(placed: readonly PlacedEvent[], ends: MetricEnds,
 
 const NUMERIC_DATE = /\d{1,4}([./-])\d{1,2}(?:\1\d{2,4})?/;
 
-function ambiguousDate({ reading, event }: Dated): Diagnostic[] {
+function ambiguousDate({ reading, dateRange }: Dated): Diagnostic[] {
   if (!reading.ambiguous || !reading.isoReadings) return [];
   const token = NUMERIC_DATE.exec(reading.text);
   const fixes: Fix[] = token
     ? reading.isoReadings.map((iso) => {
-        const start = event.dateRange.start + token.index;
+        const start = dateRange.start + token.index;
         return { title: `Write ${iso}`, edits: [{ start, end: start + token[0].length, newText: iso }] };
       })
     : [];
-  return [diagnostic('timeline.ambiguous-date', event.dateRange, `"${reading.text}" can be read two ways; it was taken as ${reading.ambiguous}: write ${reading.isoReadings[0]} or ${reading.isoReadings[1]}`, fixes)];
+  return [diagnostic('timeline.ambiguous-date', dateRange, `"${reading.text}" can be read two ways; it was taken as ${reading.ambiguous}: write ${reading.isoReadings[0]} or ${reading.isoReadings[1]}`, fixes)];
 }
 
 /** CST, IST, BST …: one abbreviation, several zones. The fixes write the offset meant. */
-function ambiguousZone({ reading, event }: Dated): Diagnostic[] {
+function ambiguousZone({ reading, dateRange }: Dated): Diagnostic[] {
   const zone = reading.ambiguousZone;
   if (!zone) return [];
-  const start = event.dateRange.start + (zone.range.start - reading.range.start);
+  const start = dateRange.start + (zone.range.start - reading.range.start);
   const range = { start, end: start + zone.abbreviation.length };
   const [taken, ...others] = zone.readings;
   const fixes = zone.readings.map((meaning): Fix => ({ title: `Write ${meaning.offset} (${meaning.name})`, edits: [{ ...range, newText: meaning.offset }] }));
@@ -46,16 +46,16 @@ function ambiguousZone({ reading, event }: Dated): Diagnostic[] {
   return [diagnostic('timeline.ambiguous-timezone', range, message, fixes)];
 }
 
-function missingTimezone({ reading, event }: Dated): Diagnostic[] {
+function missingTimezone({ reading, dateRange }: Dated): Diagnostic[] {
   if (!reading.timeWithoutZone || reading.zoneSource !== 'report') return [];
-  const fix: Fix = { title: 'Add "UTC"', edits: [{ start: event.dateRange.end, end: event.dateRange.end, newText: ' UTC' }], isPreferred: true };
-  return [diagnostic('timeline.missing-timezone', event.dateRange, `"${reading.text}" has no time zone and the front matter sets no \`timezone\`: it is read as UTC`, [fix])];
+  const fix: Fix = { title: 'Add "UTC"', edits: [{ start: dateRange.end, end: dateRange.end, newText: ' UTC' }], isPreferred: true };
+  return [diagnostic('timeline.missing-timezone', dateRange, `"${reading.text}" has no time zone and the front matter sets no \`timezone\`: it is read as UTC`, [fix])];
 }
 
 function futureDates(dated: readonly Dated[], now: Date): Diagnostic[] {
   return dated
     .filter(({ reading }) => reading.start > now || (reading.end !== undefined && reading.end > now))
-    .map(({ reading, event }) => diagnostic('timeline.future-date', event.dateRange, `"${reading.text}" lies in the future`));
+    .map(({ reading, dateRange }) => diagnostic('timeline.future-date', dateRange, `"${reading.text}" lies in the future`));
 }
 
 /** Within a phase (or a response field), each dated event against the dated one listed before it. */
@@ -70,8 +70,8 @@ function outOfOrder(dated: readonly Dated[]): Diagnostic[] {
       found.push(
         diagnostic(
           'timeline.out-of-order',
-          current.event.dateRange,
-          `"${current.reading.text}" is earlier than "${previous.reading.text}" listed before it (line ${previous.event.line + 1}): list the events of "${current.event.phase}" in chronological order`,
+          current.dateRange,
+          `"${current.reading.text}" is earlier than "${previous.reading.text}" listed before it (line ${previous.source.line + 1}): list the events of "${current.source.phase}" in chronological order`,
         ),
       );
     }
@@ -97,8 +97,8 @@ function detectionBeforeStart(dated: readonly Dated[]): Diagnostic[] {
     found.push(
       diagnostic(
         'timeline.detection-before-start',
-        detection.event.dateRange,
-        `Detection ("${detection.reading.text}") is dated before ${start.source.name} ("${start.reading.text}", line ${start.event.line + 1})`,
+        detection.dateRange,
+        `Detection ("${detection.reading.text}") is dated before ${start.source.name} ("${start.reading.text}", line ${start.source.line + 1})`,
       ),
     );
   }
@@ -114,10 +114,10 @@ function detectionBeforeStart(dated: readonly Dated[]): Diagnostic[] {
 function metricsContradictions(ends: MetricEnds): Diagnostic[] {
   const found: Diagnostic[] = [];
   const { start, detected, contained, recovered } = ends;
-  const describe = (p: PlacedEvent & { reading: ReadDate }) => `"${p.reading.text}", line ${p.event.line + 1}`;
+  const describe = (p: PlacedEvent & { reading: ReadDate }) => `"${p.reading.text}", line ${p.source.line + 1}`;
   const recoveredAt = (p: PlacedEvent & { reading: ReadDate }): ReadDate => (p.reading.end ? { ...p.reading, start: p.reading.end, startUntil: p.reading.endUntil ?? p.reading.end } : p.reading);
   const report = (later: (PlacedEvent & { reading: ReadDate }) | null, message: string) => {
-    if (later?.event.dateRange) found.push(diagnostic('timeline.metrics-contradiction', later.event.dateRange, message));
+    if (later?.dateRange) found.push(diagnostic('timeline.metrics-contradiction', later.dateRange, message));
   };
   const startWhy = start?.reason === 'incident-start' ? 'the incident began' : 'the earliest attack or impact event, taken as the start as no date says when the incident began';
   if (start && detected && start.reason !== 'incident-start' && isBefore(detected.reading, start.event.reading)) {

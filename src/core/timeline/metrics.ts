@@ -33,7 +33,7 @@ export function metricEnds(placed: readonly PlacedEvent[]): MetricEnds {
 export function timelineMetrics(ends: MetricEnds): TimelineMetrics {
   const from = ends.start?.event ?? null;
   return {
-    start: ends.start ? { eventId: ends.start.event.event.id, at: ends.start.event.reading.start.toISOString(), reason: ends.start.reason } : null,
+    start: ends.start ? { eventId: ends.start.event.id, at: ends.start.event.reading.start.toISOString(), reason: ends.start.reason } : null,
     timeToDetect: metric(from, ends.detected, false),
     timeToContain: metric(from, ends.contained, false),
     timeToRecover: metric(from, ends.recovered, true),
@@ -49,7 +49,7 @@ function metric(from: Dated | null, to: Dated | null, toEndOfRange: boolean): Me
     precision: coarser(from.reading.precision, to.reading.precision),
     from: from.reading.start.toISOString(),
     to: toInstant.toISOString(),
-    eventId: to.event.id,
+    eventId: to.id,
   };
 }
 

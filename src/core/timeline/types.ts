@@ -52,12 +52,15 @@ export interface TimelineContext {
   readonly now?: Date;
 }
 
-/** An event with its source and what was read of its date, for the checks and the metrics. */
+/** An event with its source and what was read of its date, for the checks and the metrics; the timeline's `TimelineEvent` is made from it. */
 export interface PlacedEvent {
-  readonly event: TimelineEvent;
+  /** The event's `TimelineEvent.id`. */
+  readonly id: string;
   readonly source: EventSource;
   /** Null when the event is undated. */
   readonly reading: ReadDate | null;
+  /** Where the date text stands in the document, when something was read. */
+  readonly dateRange: Range | null;
 }
 
 /** Whether a phase belongs to the adversary's (or failure's) side or to the responders'. */
