@@ -121,6 +121,12 @@ const sizeOptions = {
 
 // ---- End of size and load time options. ----
 
+/** Modules of packages that their `exports` do not name. */
+const internalModules = {
+  // chrono's zone abbreviations, which the common-date reader needs to tell which lines chrono may read a time in.
+  'chrono-node/timezones': './node_modules/chrono-node/dist/esm/timezone.js',
+};
+
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -130,6 +136,7 @@ const common = {
   loader: { '.yaml': 'text', '.css': 'text' },
   plugins: [...(watch ? [problemMatcherPlugin] : []), minifiedCssPlugin, builtinTemplatesPlugin, packedTldsPlugin, oneVscodeImportPlugin],
   ...sizeOptions,
+  alias: { ...sizeOptions.alias, ...internalModules },
 };
 
 const targets = [

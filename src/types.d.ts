@@ -9,3 +9,8 @@ declare module '*.css' {
   const text: string;
   export default text;
 }
+
+// chrono's table of zone abbreviations (aliased to its module in esbuild.mjs).
+declare module 'chrono-node/timezones' {
+  export const TIMEZONE_ABBR_MAP: Readonly<Record<string, unknown>>;
+}
