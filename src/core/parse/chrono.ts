@@ -2,7 +2,7 @@ import type { ParsedComponents } from 'chrono-node';
 import { GB, strict, type ParsedResult } from 'chrono-node/en';
 import { RecentCache } from '../text/recentCache';
 import { monthNumber, readCommonDate } from './commonDates';
-import { DATE_COMPONENTS, type DateComponent, type Written, type WrittenDate } from './writtenDate';
+import { written, type Written, type WrittenDate } from './writtenDate';
 
 /**
  * Chrono in strict mode with two parsers of its own, added through chrono's parser interface:
@@ -40,7 +40,7 @@ const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 
  * it after an edit finds every unchanged line; a smaller generation would turn over in the middle of each reading.
  */
 const LINES_KEPT = 100_000;
-const written = new RecentCache<WrittenDate[]>(LINES_KEPT);
+const linesRead = new RecentCache<WrittenDate[]>(LINES_KEPT);
 
 /**
  * The dates and times a line writes. Chrono takes ~10 µs a line: the common forms are read without it, and so are
@@ -48,7 +48,7 @@ const written = new RecentCache<WrittenDate[]>(LINES_KEPT);
  * a document is edited only the lines that changed are read again.
  */
 export function writtenDates(text: string): WrittenDate[] {
-  return written.get(text, (line) => readCommonDate(line) ?? chronoDates(line));
+  return linesRead.get(text, (line) => readCommonDate(line) ?? chronoDates(line));
 }
 
 /** Chrono's reading of a text, uncached, as written dates. */
@@ -85,12 +85,8 @@ function writtenDate(result: ParsedResult): WrittenDate {
  * millisecond as 0, as a reader of the written ones does (a unit test holds chrono to it).
  */
 function writtenComponents(components: ParsedComponents): Written {
-  const found: { [component in DateComponent]?: number } = {};
-  for (const component of DATE_COMPONENTS) {
-    const value = components.isCertain(component) ? components.get(component) : null;
-    if (value !== null) found[component] = value;
-  }
-  return found;
+  const value = (component: keyof Written) => (components.isCertain(component) ? (components.get(component) ?? undefined) : undefined);
+  return written(value('year'), value('month'), value('day'), value('hour'), value('minute'), value('second'), value('millisecond'), value('timezoneOffset'));
 }
 
 const OTHER_REFERENCE = { instant: new Date(Date.UTC(2010, 5, 15, 12)), timezone: 0 };

@@ -9,54 +9,47 @@
 //   14 Mar 2024           14 March 2024 09:12 [UTC|GMT]
 //   09:12 UTC             09:12[:30] [UTC|GMT]
 import { TIMEZONE_ABBR_MAP } from 'chrono-node/timezones';
-import type { DateComponent, WrittenDate } from './writtenDate';
-
-type Known = { [component in DateComponent]?: number };
+import { written, type Written, type WrittenDate } from './writtenDate';
 
 // Written out as literals (a ReDoS checker reads every regular expression of the engine): MONTH is
 // (jan(?:uary)?|…|dec(?:ember)?), TIME is (\d{1,2}):(\d{2})(?::(\d{2}))?, ZONE is (?:[ \t]+(UTC|GMT))?.
 
 /** The forms, each anchored where the date starts; `read` turns the match into chrono's known components. */
-const FORMS: readonly { readonly pattern: RegExp; readonly read: (match: RegExpExecArray) => Known | null }[] = [
+const FORMS: readonly { readonly pattern: RegExp; readonly read: (match: RegExpExecArray) => Written | null }[] = [
   {
     // ISO 8601 with a "T": chrono's ISO parser, which takes the zone as Z or an offset.
     pattern: /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?/y,
-    read: (m) => {
-      const known: Known = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5] };
-      if (m[6] !== undefined) known.second = +m[6];
-      if (m[7] !== undefined) known.millisecond = +m[7];
-      if (m[8] !== undefined) known.timezoneOffset = m[8] === 'Z' ? 0 : offsetMinutes(m[8]);
-      return known;
-    },
+    read: (m) => written(+m[1], +m[2], +m[3], +m[4], +m[5], numberOr(m[6]), numberOr(m[7]), m[8] === undefined ? undefined : m[8] === 'Z' ? 0 : offsetMinutes(m[8])),
   },
   {
     pattern: /(\d{4})-(\d{2})-(\d{2})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?)?/y,
-    read: (m) => withTime({ year: +m[1], month: +m[2], day: +m[3] }, m, 4),
+    read: (m) => withTime(+m[1], +m[2], +m[3], m, 4),
   },
   {
     pattern: /(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(\.)?[ \t]+(\d{1,2}),[ \t]*(\d{4})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?)?/iy,
     // "Mar. 14" but not "May. 14": chrono takes the full stop after an abbreviation only.
-    read: (m) => (m[2] && !ABBREVIATIONS.has(m[1].toLowerCase()) ? null : withTime({ year: +m[4], month: monthNumber(m[1]), day: +m[3] }, m, 5)),
+    read: (m) => (m[2] && !ABBREVIATIONS.has(m[1].toLowerCase()) ? null : withTime(+m[4], monthNumber(m[1]), +m[3], m, 5)),
   },
   {
     pattern: /(\d{1,2})[ \t]+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[ \t]+(\d{4})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?)?/iy,
-    read: (m) => withTime({ year: +m[3], month: monthNumber(m[2]), day: +m[1] }, m, 4),
+    read: (m) => withTime(+m[3], monthNumber(m[2]), +m[1], m, 4),
   },
   {
     pattern: /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?/y,
-    read: (m) => withTime({}, m, 1),
+    read: (m) => withTime(undefined, undefined, undefined, m, 1),
   },
 ];
 
 /** The date with the time of the match from group `at` on; null for a zone not in capitals, which chrono does not read. */
-function withTime(date: Known, m: RegExpExecArray, at: number): Known | null {
-  if (m[at] === undefined) return date;
+function withTime(year: number | undefined, month: number | undefined, day: number | undefined, m: RegExpExecArray, at: number): Written | null {
+  if (m[at] === undefined) return written(year, month, day);
   const zone = m[at + 3];
   if (zone !== undefined && zone !== 'UTC' && zone !== 'GMT') return null;
-  const known: Known = { ...date, hour: +m[at], minute: +m[at + 1] };
-  if (m[at + 2] !== undefined) known.second = +m[at + 2];
-  if (zone !== undefined) known.timezoneOffset = 0;
-  return known;
+  return written(year, month, day, +m[at], +m[at + 1], numberOr(m[at + 2]), undefined, zone === undefined ? undefined : 0);
+}
+
+function numberOr(digits: string | undefined): number | undefined {
+  return digits === undefined ? undefined : +digits;
 }
 
 const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -131,9 +124,9 @@ const HOUR_AND_ZONE = new RegExp(
 
 /** Where a date of one of the forms would start: at the first digit, or at a month name just before it. */
 function dateStart(text: string, firstDigit: number): number | null {
-  const wordEnd = skipBack(text, firstDigit, (c) => c === ' ' || c === '\t');
+  const wordEnd = skipBack(text, firstDigit, isBlank);
   if (wordEnd < firstDigit) {
-    const monthAt = skipBack(text, text[wordEnd - 1] === '.' ? wordEnd - 1 : wordEnd, (c) => /[A-Za-z]/.test(c));
+    const monthAt = skipBack(text, text.charCodeAt(wordEnd - 1) === FULL_STOP ? wordEnd - 1 : wordEnd, isLetter);
     if (monthAt < wordEnd) {
       MONTH_START.lastIndex = monthAt;
       return MONTH_START.test(text) && INERT_PREFIX.test(text.slice(0, monthAt)) ? monthAt : null;
@@ -143,16 +136,26 @@ function dateStart(text: string, firstDigit: number): number | null {
   return INERT_PREFIX.test(before) && !/[\w.]$/.test(before) ? firstDigit : null;
 }
 
-/** The offset from which, going back from `end`, every character passes `test`. */
-function skipBack(text: string, end: number, test: (character: string) => boolean): number {
+const FULL_STOP = 0x2e;
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** The offset from which, going back from `end`, every character's code passes `test`. */
+function skipBack(text: string, end: number, test: (code: number) => boolean): number {
   let start = end;
-  while (start > 0 && test(text[start - 1])) start--;
+  while (start > 0 && test(text.charCodeAt(start - 1))) start--;
   return start;
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isValid({ year, month, day, hour, minute, second }: Known): boolean {
+function isValid({ year, month, day, hour, minute, second }: Written): boolean {
   if (month !== undefined && (month < 1 || month > 12 || day! < 1 || day! > DAYS_IN_MONTH[month - 1])) return false;
   if (month === 2 && day === 29 && !(year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0))) return false;
   return (hour === undefined || hour <= 23) && (minute === undefined || minute <= 59) && (second === undefined || second <= 59);

@@ -1,8 +1,7 @@
-/** The components of a date or time that are written (chrono's "certain" ones); the others are absent. */
+/** The components of a date or time that are written (chrono's "certain" ones); the others are undefined. */
 export type Written = { readonly [component in DateComponent]?: number };
 
-export const DATE_COMPONENTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond', 'timezoneOffset'] as const;
-export type DateComponent = (typeof DATE_COMPONENTS)[number];
+type DateComponent = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'timezoneOffset';
 
 /**
  * A date or time as a line writes it: what every reading of it starts from, whatever year, day or zone it is then
@@ -20,4 +19,18 @@ export interface WrittenDate {
   readonly relativeToNow: boolean;
   /** A numeric date read month first (03/04/2024): its month and day read day first, when that reading has both. */
   readonly dayFirst: { readonly month: number; readonly day: number } | null;
+}
+
+/** Components with every one present, undefined where not written: one object shape for every reader. */
+export function written(
+  year?: number,
+  month?: number,
+  day?: number,
+  hour?: number,
+  minute?: number,
+  second?: number,
+  millisecond?: number,
+  timezoneOffset?: number,
+): Written {
+  return { year, month, day, hour, minute, second, millisecond, timezoneOffset };
 }
