@@ -31,7 +31,15 @@ const date = fc.oneof(
   fc.tuple(year, month, day).map(([y, m, d]) => `${m}/${d}/${y}`),
   fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 9 })).map(([y, m, d]) => `${y}-${m}-${d}`),
 );
-const prefix = fc.oneof({ arbitrary: fc.constantFrom('', '- ', '| ', '- **'), weight: 3 }, { arbitrary: fc.constantFrom('', '- ', '* ', '| ', '> ', '**', '- **', '(', '[', '1. ', 'On ', 'on ', 'at ', 'Thursday ', 'Thu, ', 'Early ', 'Detected ', 'ws-', 'v', '#'), weight: 1 });
+/** Field labels, and words a label could hold that chrono reads something in. */
+const label = fc
+  .tuple(fc.constantFrom('', '- ', '> '), fc.constantFrom('**', '__', ''), fc.constantFrom('Date/Time', 'Discovery Date', 'Detected', 'Time (UTC)', 'At', 'From', 'On', 'Until', 'Since', 'Monday', 'Mon', 'Thursday update', 'Weekend', 'Sun', 'Sunny', 'Fri', 'Today', 'Tonight', 'Noon', 'First seen', 'Second', 'the first of', 'March', 'May', 'Mar update', 'Decision', 'Sept', 'In the morning', "O'clock", 'Later', 'Ago', 'Within', 'T', 'Z', 'UTC', 'PST', 'at night', 'Q&A', "Writer's note"), fc.constantFrom(':** ', ':**  ', ': ', ':__ ', ':**', ':*'))
+  .map(([marker, bold, words, close]) => `${marker}${bold}${words}${bold ? close : close.replace(/[*_]/g, '')}`);
+const prefix = fc.oneof(
+  { arbitrary: fc.constantFrom('', '- ', '| ', '- **'), weight: 3 },
+  { arbitrary: fc.constantFrom('', '- ', '* ', '| ', '> ', '**', '- **', '(', '[', '1. ', 'On ', 'on ', 'at ', 'Thursday ', 'Thu, ', 'Early ', 'Detected ', 'ws-', 'v', '#'), weight: 1 },
+  { arbitrary: label, weight: 2 },
+);
 const connector = fc.oneof({ arbitrary: fc.constantFrom('', ':', ' – ', ' - '), weight: 3 }, { arbitrary: fc.constantFrom('', ':', ' ', ' - ', ' – ', ' — ', '-', '–', ', ', ',', '.', ' at ', ' to ', ' until ', ' and ', ' T', 'T', ' Z', ' (', '|', '**', ' ~ ', ', at ', ': ', '. ', ' -', ') '), weight: 2 });
 const tail = fc.oneof({ arbitrary: fc.constantFrom('', 'The SOC reset', 'EDR alert', 'the attacker', 'ws-12 down'), weight: 3 }, { arbitrary: fc.constantFrom('10:30', '11:45 UTC', 'EST', 'UTC', 'pm', 'PM', 'a.m.', 'March 16', 'Mar 16, 2024', '2024-03-16', 'x', 'noon', 'ws-12 down', 'UTC)', '+02:00', '5', '.5 hours', 'the attacker', 'EDR alert', 'in the morning', 'o\'clock', 'yesterday', '3 days later', 'at 10:15', 'on Monday', 'T10:15', 'Z', 'Dec 1', 'at night', 'PDT'), weight: 2 });
 const line = fc.tuple(prefix, date, connector, tail).map((parts) => parts.join(''));
@@ -84,7 +92,9 @@ suite('common date forms read without chrono', () => {
         if (fast === null) return;
         answered++;
         assert.ok(fast.length <= 1);
-        assert.deepEqual(fast[0], chronoDates(text)[0], JSON.stringify(text));
+        const slow = chronoDates(text);
+        if (fast.length === 0) assert.deepEqual(slow.filter(isReadable), [], JSON.stringify(text));
+        else assert.deepEqual(fast[0], slow[0], JSON.stringify(text));
       }),
       { numRuns: 5000, seed: 20261123 },
     );
@@ -94,6 +104,8 @@ suite('common date forms read without chrono', () => {
   test('they answer for the forms timelines write most, and leave words, ranges, zone names and slashes to chrono', () => {
     const answered = [
       '- 2024-03-14 10:15 UTC: EDR quarantined loader-12.exe on ws-12.',
+      '- **Date/Time:** 2024-03-14 10:05 UTC',
+      'Detected: 14 March 2024',
       '- Mar 14, 2024 10:15 – Firewall blocked outbound traffic',
       '- 14 March 2024: The SOC reset credentials',
       '- 2024-03-15T10:05:00Z — Backup job verified',
@@ -107,7 +119,7 @@ suite('common date forms read without chrono', () => {
       assert.ok(fast !== null, text);
       assert.deepEqual(fast[0], chronoDates(text)[0], text);
     }
-    const left = ['On 14 March 2024 the SOC', '2024-03-14 to 2024-03-16', 'March 22-23, 2019', '10:15 EST', '10:15 pm', '03/04/2024', '2024-02-30', 'Thursday 2024-03-14', '2024-03-14 at 10:15', '11:40 +05:30'];
+    const left = ['- **March update:** 2024-03-14', 'Since: 3/4/2024', 'Phase 2: 2024-03-14', 'On 14 March 2024 the SOC', '2024-03-14 to 2024-03-16', 'March 22-23, 2019', '10:15 EST', '10:15 pm', '03/04/2024', '2024-02-30', 'Thursday 2024-03-14', '2024-03-14 at 10:15', '11:40 +05:30'];
     for (const text of left) assert.equal(readCommonDate(text), null, text);
   });
 });

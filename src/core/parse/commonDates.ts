@@ -67,6 +67,19 @@ function offsetMinutes(offset: string): number {
 
 /** Only Markdown markup and punctuation before the date: a word there (a weekday, "on", "at", "since") is chrono's. */
 const INERT_PREFIX = /^[\s>*_|#+\-:`([]*$/;
+/**
+ * A field's label before its value ("- **Date/Time:** ", "Detected: "): words, ended by a colon that no date
+ * pattern of chrono reaches across. With no number, month or weekday in them (chrono joins a weekday to the time
+ * after it), chrono reads nothing in them either.
+ */
+const FIELD_LABEL = /^[\s>*_|+-]*(?:\*\*|__)?([A-Za-z][A-Za-z /&()'-]{0,60}):(?:\*\*|__)?[ \t]+$/;
+const WEEKDAY = /(?:mon|tue|wed|thu|fri|sat|sun|week)/i;
+
+function isInertPrefix(before: string): boolean {
+  if (INERT_PREFIX.test(before)) return true;
+  const label = FIELD_LABEL.exec(before);
+  return label !== null && !MAY_HOLD_DATE.test(label[1]) && !WEEKDAY.test(label[1]);
+}
 const MONTH_START = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+\d/iy;
 /**
  * What may follow a date: the end of the text, punctuation, or a dash that is not a range ("09:12 – Paged the team").
@@ -84,7 +97,7 @@ const ZONE_AFTER = /(?:[ \t]*(?:,[ \t]*)?\(?[A-Z]{2,5}\b|\))/y;
  * chrono.
  */
 export function readCommonDate(text: string): WrittenDate[] | null {
-  if (!MAY_HOLD_DATE.test(text) && !HOUR_AND_ZONE.test(text)) return [];
+  if (!MAY_HOLD_DATE.test(text) && !hasHourAndZone(text)) return [];
   const firstDigit = text.search(/\d/);
   // A date in words ("the first of May") is chrono's.
   const start = firstDigit === -1 ? null : dateStart(text, firstDigit);
@@ -114,13 +127,17 @@ export function readCommonDate(text: string): WrittenDate[] | null {
  */
 const MAY_HOLD_DATE =
   /(?:(?<![a-z])|of|st|nd|rd|th|be|ad|bc|ce)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:at|from)\s*\d|\d{4}\s\d|\d[.:：]\d{1,2}(?!\d)|\d\s*(?:(?:[-/~〜?–—]|to|until|through|till)\s*\d|(?:(?:a\.m\.|p\.m\.|am?|pm?)\s*)?(?:o\W*clock|at\s*night|in\s*the)|(?:a\.m\.|p\.m\.|am?|pm?)(?![A-Za-z0-9_]))/i;
-/** An hour of two digits and a zone abbreviation chrono knows (a word of two to four letters to its refiner). */
-const HOUR_AND_ZONE = new RegExp(
-  `(?<!\\d)(?:[01]\\d|2[0-4])\\s*(?:,\\s*)?\\(?(?:${Object.keys(TIMEZONE_ABBR_MAP)
-    .filter((abbreviation) => /^[A-Z]{2,4}$/.test(abbreviation))
-    .join('|')})(?![A-Za-z0-9_])`,
-  'i',
-);
+/** An hour of two digits and a word of two to four letters after it, which chrono takes for a zone if it knows it. */
+const HOUR_AND_WORD = /(?<!\d)(?:[01]\d|2[0-4])\s*(?:,\s*)?\(?([A-Za-z]{2,4})(?![A-Za-z0-9_])/g;
+
+/** Whether the text has an hour and a zone abbreviation chrono knows after it ("12 CET"; not "10 new hosts"). */
+function hasHourAndZone(text: string): boolean {
+  HOUR_AND_WORD.lastIndex = 0;
+  for (let match = HOUR_AND_WORD.exec(text); match; match = HOUR_AND_WORD.exec(text)) {
+    if (Object.hasOwn(TIMEZONE_ABBR_MAP, match[1].toUpperCase())) return true;
+  }
+  return false;
+}
 
 /** Where a date of one of the forms would start: at the first digit, or at a month name just before it. */
 function dateStart(text: string, firstDigit: number): number | null {
@@ -129,11 +146,11 @@ function dateStart(text: string, firstDigit: number): number | null {
     const monthAt = skipBack(text, text.charCodeAt(wordEnd - 1) === FULL_STOP ? wordEnd - 1 : wordEnd, isLetter);
     if (monthAt < wordEnd) {
       MONTH_START.lastIndex = monthAt;
-      return MONTH_START.test(text) && INERT_PREFIX.test(text.slice(0, monthAt)) ? monthAt : null;
+      return MONTH_START.test(text) && isInertPrefix(text.slice(0, monthAt)) ? monthAt : null;
     }
   }
   const before = text.slice(0, firstDigit);
-  return INERT_PREFIX.test(before) && !/[\w.]$/.test(before) ? firstDigit : null;
+  return isInertPrefix(before) && !/[\w.]$/.test(before) ? firstDigit : null;
 }
 
 const FULL_STOP = 0x2e;
