@@ -255,14 +255,14 @@ class SectionBuilder {
   private addInline(map: [number, number], listItem: boolean, firstOfItem: boolean): void {
     this.addContentLines(map[0], map[1], listItem);
     if (firstOfItem) {
-      this.addItem(map);
-      this.addField(map);
+      const firstLine = this.lines.lineText(map[0]);
+      const markerLength = LIST_MARKER.exec(firstLine)?.[0].length ?? 0;
+      this.addItem(map, firstLine.slice(0, markerLength));
+      this.addField(map, firstLine, markerLength);
     }
   }
 
-  private addItem([startLine, endLine]: [number, number]): void {
-    const full = this.lines.lineText(startLine);
-    const marker = LIST_MARKER.exec(full)?.[0] ?? '';
+  private addItem([startLine, endLine]: [number, number], marker: string): void {
     const lastLine = endLine - 1;
     const start = this.lines.lineStart(startLine) + marker.length;
     const end = Math.max(start, this.lines.lineStart(lastLine) + this.lines.lineText(lastLine).trimEnd().length);
@@ -271,8 +271,9 @@ class SectionBuilder {
 
   /** The text between two offsets, its lines trimmed and joined by spaces. */
   private joinedLines(start: number, end: number): string {
-    return this.lines.text
-      .slice(start, end)
+    const text = this.lines.text.slice(start, end);
+    if (!/[\r\n]/.test(text)) return text.trim();
+    return text
       .split(/\r\n|\r|\n/)
       .map((part) => part.trim())
       .join(' ')
@@ -308,17 +309,15 @@ class SectionBuilder {
     for (let line = startLine; line < endLine; line++) {
       const lineStart = this.lines.lineStart(line);
       const full = this.lines.lineText(line);
-      const marker = listItem || full.trimStart().startsWith('>') ? (LIST_MARKER.exec(full)?.[0].length ?? 0) : full.length - full.trimStart().length;
+      const marker = listItem || /^\s*>/.test(full) ? (LIST_MARKER.exec(full)?.[0].length ?? 0) : indentOf(full);
       const text = full.slice(marker).trimEnd();
       if (text.length === 0) continue;
       this.current!.lines.push({ line, text, range: { start: lineStart + marker, end: lineStart + marker + text.length }, listItem });
     }
   }
 
-  private addField([startLine, endLine]: [number, number]): void {
+  private addField([startLine, endLine]: [number, number], full: string, markerLength: number): void {
     const lineStart = this.lines.lineStart(startLine);
-    const full = this.lines.lineText(startLine);
-    const markerLength = LIST_MARKER.exec(full)?.[0].length ?? 0;
     const label = parseFieldLabel(full.slice(markerLength));
     if (!label) return;
     const valueStart = lineStart + markerLength + label.length;
@@ -360,6 +359,12 @@ class SectionBuilder {
     });
     for (const section of open) section.range = { start: section.range.start, end };
   }
+}
+
+/** The length of the white space a line starts with. */
+function indentOf(line: string): number {
+  const text = line.search(/\S/);
+  return text === -1 ? line.length : text;
 }
 
 /** The rule lists of the `<!-- incident-report-disable RULE … -->` comments in an HTML text (empty: every rule). */
