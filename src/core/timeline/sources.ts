@@ -190,6 +190,7 @@ function tableRowSource(line: number, cells: readonly TableCell[], columns: Time
 
 /** The text from `first` to `last` of a row with only the given cells written in it: offsets into it stay the document's. */
 function blankOutside(cells: readonly TableCell[], first: number, last: number): string {
+  if (cells.length === 1 && cells[0].text.length === last - first) return cells[0].text;
   const characters = Array.from({ length: last - first }, () => ' ');
   for (const cell of cells) for (let at = 0; at < cell.text.length && cell.range.start + at < last; at++) characters[cell.range.start - first + at] = cell.text[at];
   return characters.join('');
