@@ -1,6 +1,6 @@
 import type { SectionMatch } from '../template/match';
 import { isNotApplicable, notApplicableText } from '../parse/notApplicable';
-import { LIST_MARKER, type Block, type ParsedReport, type Section } from '../parse/report';
+import { listMarkerLength, type Block, type ParsedReport, type Section } from '../parse/report';
 import type { TemplateSection } from '../template/schema';
 import { PlaceholderWriter, renderSection } from '../template/render';
 import type { TextEdit } from '../types';
@@ -231,7 +231,7 @@ function leftoversOf(report: ParsedReport, section: Section, placeholders: Reado
         continue;
       }
       const full = lines.lineText(line);
-      const text = full.slice(LIST_MARKER.exec(full)?.[0].length ?? 0).trim();
+      const text = full.slice(listMarkerLength(full)).trim();
       if (text === '') continue;
       if (placeholders.has(text)) {
         unfilled++;

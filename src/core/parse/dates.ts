@@ -131,7 +131,7 @@ function readTime(date: WrittenDate, options: ReadDateOptions): ReadDate | ReadT
   if (!options.referenceDate) {
     return { kind: 'time', text: textOf(date), range: rangeOf(date), timeWithoutZone: hasTimeWithoutZone(date) };
   }
-  const zone = zoneOf(date, date.start, options);
+  const zone = zoneOf(date.start, options, trailingZoneAbbreviation(textOf(date)));
   const reference = options.referenceDate.getTime();
   const day = zone.offsetMinutes === undefined ? wallClockAt(reference, zone.iana) : wallClockAt(reference + zone.offsetMinutes * 60_000, 'UTC');
   return dateReading(date, { year: day.year, month: day.month, day: day.day }, options, false, true);
@@ -143,11 +143,13 @@ interface Zone {
   readonly source: ZoneSource;
 }
 
-/** The zone a date is read in: written with it (a generic US zone by its IANA zone), else the options'. */
-function zoneOf(date: WrittenDate, components: Written, options: ReadDateOptions): Zone {
+type TrailingZone = ReturnType<typeof trailingZoneAbbreviation>;
+
+/** The zone a date is read in: written with it (a generic US zone, by the abbreviation it ends with, in its IANA zone), else the options'. */
+function zoneOf(components: Written, options: ReadDateOptions, trailing: TrailingZone): Zone {
   const written = components.timezoneOffset;
   if (written !== undefined) {
-    const generic = GENERIC_ZONES[trailingZoneAbbreviation(textOf(date))?.abbreviation ?? ''];
+    const generic = trailing && GENERIC_ZONES[trailing.abbreviation];
     return generic ? { iana: generic, source: 'text' } : { iana: 'UTC', offsetMinutes: written, source: 'text' };
   }
   return { iana: options.timezone ?? 'UTC', offsetMinutes: options.offsetMinutes, source: options.zoneSource ?? 'report' };
@@ -156,16 +158,19 @@ function zoneOf(date: WrittenDate, components: Written, options: ReadDateOptions
 // Built property by property: in V8 an object spread followed by more properties is ~100 times slower, and this
 // runs for every dated line of a report.
 function dateReading(date: WrittenDate, startDate: CalendarDate, options: ReadDateOptions, yearInferred: boolean, dateInferred: boolean): ReadDate {
+  const text = textOf(date);
+  const range = rangeOf(date);
+  const trailing = trailingZoneAbbreviation(text);
   const ambiguity = ambiguityOf(date, startDate);
-  const zone = zoneOf(date, date.start, options);
+  const zone = zoneOf(date.start, options, trailing);
   const precision = precisionOf(date.start);
   const startWall = wall(startDate, date.start);
   const startInstant = instantOf(startWall, zone.iana, zone.offsetMinutes);
-  const end = date.end ? endOf(date, date.end, startDate, options) : undefined;
+  const end = date.end ? endOf(date.start, date.end, startDate, options, trailing) : undefined;
   return {
     kind: 'date',
-    text: textOf(date),
-    range: rangeOf(date),
+    text,
+    range,
     timeWithoutZone: hasTimeWithoutZone(date),
     start: new Date(startInstant),
     startUntil: new Date(untilOf(startWall, startInstant, precision, zone)),
@@ -177,7 +182,7 @@ function dateReading(date: WrittenDate, startDate: CalendarDate, options: ReadDa
     dateInferred,
     ambiguous: ambiguity?.description,
     isoReadings: ambiguity?.isoReadings,
-    ambiguousZone: ambiguousZoneOf(date),
+    ambiguousZone: ambiguousZoneOf(trailing, range),
   };
 }
 
@@ -195,17 +200,23 @@ const UNIT_MILLISECONDS = { hour: 3_600_000, minute: 60_000, second: 1000 } as c
 /** Just after the last instant a date of this precision stands for (`instant`): the next day's midnight, the next month's first, … */
 function untilOf(start: WallClock, instant: number, precision: Precision, zone: Zone): number {
   if (precision === 'hour' || precision === 'minute' || precision === 'second') return instant + UNIT_MILLISECONDS[precision];
-  // Date.UTC carries a 13th month or a 32nd day over into the next year or month.
-  const next = new Date(Date.UTC(2000, precision === 'year' ? 12 * (start.year - 2000 + 1) : start.month - 1 + 12 * (start.year - 2000) + (precision === 'month' ? 1 : 0), precision === 'day' ? start.day + 1 : 1));
-  return instantOf({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 }, zone.iana, zone.offsetMinutes);
+  const next =
+    precision === 'year' ? calendarAfter({ year: start.year, month: 1, day: 1 }, 12, 0) : precision === 'month' ? calendarAfter({ ...start, day: 1 }, 1, 0) : calendarAfter(start, 0, 1);
+  return instantOf({ ...next, hour: 0, minute: 0, second: 0, millisecond: 0 }, zone.iana, zone.offsetMinutes);
 }
 
-/** The zone abbreviation of the date, when it names several zones. */
-function ambiguousZoneOf(date: WrittenDate): ReadDate['ambiguousZone'] {
-  const trailing = trailingZoneAbbreviation(textOf(date));
+/** The calendar date some months and days after another, carried over as the calendar carries them. */
+function calendarAfter(date: CalendarDate, months: number, days: number): CalendarDate {
+  const after = new Date(0);
+  after.setUTCFullYear(date.year, date.month - 1 + months, date.day + days);
+  return { year: after.getUTCFullYear(), month: after.getUTCMonth() + 1, day: after.getUTCDate() };
+}
+
+/** The zone abbreviation the date ends with, when it names several zones. */
+function ambiguousZoneOf(trailing: TrailingZone, range: Range): ReadDate['ambiguousZone'] {
   const readings = trailing && AMBIGUOUS_ZONES[trailing.abbreviation];
   if (!trailing || !readings) return undefined;
-  const start = rangeOf(date).start + trailing.index;
+  const start = range.start + trailing.index;
   return { abbreviation: trailing.abbreviation, range: { start, end: start + trailing.abbreviation.length }, readings };
 }
 
@@ -223,14 +234,14 @@ function startYear({ start, end }: WrittenDate, referenceYear: number | undefine
 type CalendarDate = Pick<WallClock, 'year' | 'month' | 'day'>;
 
 /** The end of a range: on the start's day when only a time is written, in the next year when it would come first. */
-function endOf(date: WrittenDate, end: Written, startDate: CalendarDate, options: ReadDateOptions): { start: Date; until: Date } {
+function endOf(start: Written, end: Written, startDate: CalendarDate, options: ReadDateOptions, trailing: TrailingZone): { start: Date; until: Date } {
   let endDate = startDate;
   if (end.day !== undefined && end.month !== undefined) {
     const { month, day } = end;
     const wraps = end.year === undefined && month * 100 + day < startDate.month * 100 + startDate.day;
     endDate = { year: end.year ?? startDate.year + (wraps ? 1 : 0), month, day };
   }
-  const zone = zoneOf(date, end.timezoneOffset !== undefined ? end : date.start, options);
+  const zone = zoneOf(end.timezoneOffset !== undefined ? end : start, options, trailing);
   const endWall = wall(endDate, end);
   const endInstant = instantOf(endWall, zone.iana, zone.offsetMinutes);
   return { start: new Date(endInstant), until: new Date(untilOf(endWall, endInstant, precisionOf(end), zone)) };

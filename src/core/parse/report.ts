@@ -110,14 +110,22 @@ export interface ParsedReport {
 }
 
 const DISABLE_KEYWORD = 'incident-report-disable';
-/** List, task and quote markers at the start of a line. */
-export const LIST_MARKER = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?/;
+/** List, task and quote markers at the start of a line (sticky: matched at `lastIndex`). */
+const LIST_MARKER = /\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?/y;
+
+/** The length of the list, task and quote markers a line starts with, found without a match array. */
+export function listMarkerLength(line: string): number {
+  LIST_MARKER.lastIndex = 0;
+  LIST_MARKER.test(line);
+  return LIST_MARKER.lastIndex;
+}
 
 export function parseReport(text: string): ParsedReport {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(lines);
   const builder = new SectionBuilder(lines);
-  for (const chunk of parseMarkdownBlocks(maskFrontMatter(text, lines, frontMatter))) builder.walk(chunk);
+  const { body, firstLine } = markdownBody(text, lines, frontMatter);
+  for (const chunk of parseMarkdownBlocks(body)) builder.walk({ firstLine: firstLine + chunk.firstLine, tokens: chunk.tokens });
   builder.finish();
   return {
     text,
@@ -131,12 +139,14 @@ export function parseReport(text: string): ParsedReport {
   };
 }
 
-/** Blanks the front matter and the BOM so Markdown sees neither, keeping every line where it was. */
-function maskFrontMatter(text: string, lines: LineIndex, frontMatter: FrontMatter | null): string {
-  const body = text.replace(/^\uFEFF/, ' ');
-  if (!frontMatter) return body;
-  const blank = Array.from({ length: frontMatter.endLine + 1 }, () => '').join('\n');
-  return blank + body.slice(lines.lineEnd(frontMatter.endLine));
+/**
+ * The Markdown of the text, after its front matter (a slice, not a copy of a large text), and the line it starts
+ * at; a BOM becomes a space, so that Markdown sees neither.
+ */
+function markdownBody(text: string, lines: LineIndex, frontMatter: FrontMatter | null): { body: string; firstLine: number } {
+  if (!frontMatter) return { body: text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, firstLine: 0 };
+  const firstLine = frontMatter.endLine + 1;
+  return { body: firstLine < lines.lineCount ? text.slice(lines.lineStart(firstLine)) : '', firstLine };
 }
 
 class SectionBuilder {
@@ -256,7 +266,7 @@ class SectionBuilder {
     this.addContentLines(map[0], map[1], listItem);
     if (firstOfItem) {
       const firstLine = this.lines.lineText(map[0]);
-      const markerLength = LIST_MARKER.exec(firstLine)?.[0].length ?? 0;
+      const markerLength = listMarkerLength(firstLine);
       this.addItem(map, firstLine.slice(0, markerLength));
       this.addField(map, firstLine, markerLength);
     }
@@ -309,7 +319,7 @@ class SectionBuilder {
     for (let line = startLine; line < endLine; line++) {
       const lineStart = this.lines.lineStart(line);
       const full = this.lines.lineText(line);
-      const marker = listItem || /^\s*>/.test(full) ? (LIST_MARKER.exec(full)?.[0].length ?? 0) : indentOf(full);
+      const marker = listItem || /^\s*>/.test(full) ? listMarkerLength(full) : indentOf(full);
       const text = full.slice(marker).trimEnd();
       if (text.length === 0) continue;
       this.current!.lines.push({ line, text, range: { start: lineStart + marker, end: lineStart + marker + text.length }, listItem });

@@ -43,6 +43,9 @@ export const AMBIGUOUS_ZONES: Readonly<Record<string, readonly ZoneReading[]>> =
 
 /** The zone abbreviation a date text ends with ("… 09:12 IST" → IST), with where it stands; null without one. */
 export function trailingZoneAbbreviation(text: string): { abbreviation: string; index: number } | null {
+  const last = text.charCodeAt(text.length - 1);
+  // Most dates end with a digit.
+  if (!(last >= 0x41 && last <= 0x5a)) return null;
   const match = /(?<![A-Za-z])([A-Z]{2,4})$/.exec(text);
   return match ? { abbreviation: match[1], index: match.index } : null;
 }

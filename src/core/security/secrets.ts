@@ -187,12 +187,16 @@ function findPrivateKeys(text: string): Secret[] {
 }
 
 /** Passwords in URLs, scheme://user:password@host: the password only, so that the fix keeps the user and host. */
+/** A URL's authority: up to a blank, a path, a query or a fragment. */
+const AUTHORITY = /[^\s/?#]*/y;
+
 function findUrlPasswords(text: string): Secret[] {
   const passwords: Secret[] = [];
   for (let separator = text.indexOf('://'); separator !== -1; separator = text.indexOf('://', separator + 3)) {
     const authorityStart = separator + 3;
-    let authorityEnd = authorityStart;
-    while (authorityEnd < text.length && !/[\s/?#]/.test(text[authorityEnd])) authorityEnd++;
+    AUTHORITY.lastIndex = authorityStart;
+    AUTHORITY.test(text);
+    const authorityEnd = AUTHORITY.lastIndex;
     const authority = text.slice(authorityStart, authorityEnd);
     const at = authority.lastIndexOf('@');
     const colon = authority.indexOf(':');

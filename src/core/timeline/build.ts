@@ -54,6 +54,12 @@ interface Placement {
   readonly reading: DateReading;
 }
 
+type DatedPlacement = Placement & { readonly reading: ReadDate };
+
+function isDated(placement: Placement): placement is DatedPlacement {
+  return placement.reading.kind === 'date';
+}
+
 /**
  * Reads every source's date in document order. A time without a date takes the day of the dated sub-heading it
  * stands under, else of the event before it; one earlier than the event before it in the same context is read on
@@ -64,7 +70,7 @@ function placeEvents(sources: EventSource[], zone: string): { placed: PlacedEven
   const placements: Placement[] = [];
   const problems: Diagnostic[] = [];
   const headingDates = new Map<number, ReadDate | null>();
-  const lastInContext = new Map<number | null, { reading: ReadDate; line: number }>();
+  const lastInContext = new Map<number | null, DatedPlacement>();
   let previous: ReadDate | null = null;
   for (const source of sources) {
     if (source.origin === 'summary') {
@@ -91,13 +97,14 @@ function placeEvents(sources: EventSource[], zone: string): { placed: PlacedEven
         problems.push(nextDayNote(source, nextDay, before, zone));
       }
     }
-    placements.push({ source, reading });
-    if (reading.kind === 'date') {
-      previous = reading;
-      lastInContext.set(contextKey, { reading, line: source.line });
+    const placement = { source, reading };
+    placements.push(placement);
+    if (isDated(placement)) {
+      previous = placement.reading;
+      lastInContext.set(contextKey, placement);
     }
   }
-  const datedGroups = new Set(placements.filter(({ reading }) => reading.kind === 'date').map(({ source }) => source.group));
+  const datedGroups = new Set(placements.filter(isDated).map(({ source }) => source.group));
   const kept = placements.filter(({ source }) => source.origin !== 'summary' || !datedGroups.has(source.group));
   return {
     placed: kept.map(({ source, reading }, index) => ({ id: `e${index}`, source, reading: reading.kind === 'date' ? reading : null, dateRange: readRange(source, reading) })),
@@ -112,9 +119,9 @@ function rollsOver(reading: ReadDate, before: ReadDate): boolean {
   return reading.start.getTime() < before.start.getTime() && gap > 0 && gap < HALF_DAY;
 }
 
-function nextDayNote(source: EventSource, reading: ReadDate, before: { reading: ReadDate; line: number }, zone: string): Diagnostic {
+function nextDayNote(source: EventSource, reading: ReadDate, before: DatedPlacement, zone: string): Diagnostic {
   const range = readRange(source, reading) ?? source.range;
-  const message = `"${reading.text}" is earlier than "${before.reading.text}" on line ${before.line + 1}: it is read on the next day, ${isoDate(wallClockAt(reading.start.getTime(), zone))}`;
+  const message = `"${reading.text}" is earlier than "${before.reading.text}" on line ${before.source.line + 1}: it is read on the next day, ${isoDate(wallClockAt(reading.start.getTime(), zone))}`;
   return diagnostic('timeline.next-day', range, message);
 }
 
@@ -140,14 +147,16 @@ function yearOf(reading: ReadDate, zone: string): number {
 
 /** Null for a line with no date in it. */
 function readSource(source: EventSource, options: ReadDateOptions, previous: ReadDate | null): DateReading | null {
-  const read = (readOptions: ReadDateOptions) =>
-    source.origin === 'date-field' ? readDate(source.dateText, readOptions) : findDate(source.dateText, readOptions);
-  const reading = read(options);
+  const reading = readText(source, options);
   // Dec 28 … Jan 3: a date without a year that would fall far before the event listed before it is in the next year.
   if (reading?.kind === 'date' && reading.yearInferred && options.referenceYear !== undefined && previous && reading.start.getTime() < previous.start.getTime() - HALF_YEAR) {
-    return read({ ...options, referenceYear: options.referenceYear + 1 });
+    return readText(source, { ...options, referenceYear: options.referenceYear + 1 });
   }
   return reading;
+}
+
+function readText(source: EventSource, options: ReadDateOptions): DateReading | null {
+  return source.origin === 'date-field' ? readDate(source.dateText, options) : findDate(source.dateText, options);
 }
 
 function timelineEvent({ id, source, reading, dateRange }: PlacedEvent): TimelineEvent {
