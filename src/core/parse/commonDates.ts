@@ -14,8 +14,12 @@ import { written, type Written, type WrittenDate } from './writtenDate';
 // Written out as literals (a ReDoS checker reads every regular expression of the engine): MONTH is
 // (jan(?:uary)?|…|dec(?:ember)?), TIME is (\d{1,2}):(\d{2})(?::(\d{2}))?, ZONE is (?:[ \t]+(UTC|GMT))?.
 
-/** The forms, each anchored where the date starts; `read` turns the match into chrono's known components. */
-const FORMS: readonly { readonly pattern: RegExp; readonly read: (match: RegExpExecArray) => Written | null }[] = [
+/**
+ * The forms, each anchored where the date starts; `read` turns the match into chrono's known components, and
+ * `joined` is a word that chrono reads as part of the form when it stands right before it ("on 14 March 2024",
+ * "at 10:15").
+ */
+const FORMS: readonly { readonly pattern: RegExp; readonly read: (match: RegExpExecArray) => Written | null; readonly joined?: RegExp }[] = [
   {
     // ISO 8601 with a "T": chrono's ISO parser, which takes the zone as Z or an offset.
     pattern: /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?/y,
@@ -33,10 +37,12 @@ const FORMS: readonly { readonly pattern: RegExp; readonly read: (match: RegExpE
   {
     pattern: /(\d{1,2})[ \t]+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[ \t]+(\d{4})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?)?/iy,
     read: (m) => withTime(+m[3], monthNumber(m[2]), +m[1], m, 4),
+    joined: /\bon\s*$/i,
   },
   {
     pattern: /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(UTC|GMT))?/y,
     read: (m) => withTime(undefined, undefined, undefined, m, 1),
+    joined: /\b(?:at|from)\s*$/i,
   },
 ];
 
@@ -65,20 +71,25 @@ function offsetMinutes(offset: string): number {
   return offset[0] === '-' ? -minutes : minutes;
 }
 
-/** Only Markdown markup and punctuation before the date: a word there (a weekday, "on", "at", "since") is chrono's. */
+/** Only Markdown markup and punctuation before the date. */
 const INERT_PREFIX = /^[\s>*_|#+\-:`([]*$/;
+/** Longer text before a date is left to chrono, so that the tests below stay cheap. */
+const MAX_WORDS_BEFORE = 200;
 /**
- * A field's label before its value ("- **Date/Time:** ", "Detected: "): words, ended by a colon that no date
- * pattern of chrono reaches across. With no number, month or weekday in them (chrono joins a weekday to the time
- * after it), chrono reads nothing in them either.
+ * Words chrono reads with a date after them: weekdays ("Monday, 14 March"), units of time ("two days after …") and
+ * ordinals ("first March 14" is March 1), at the start of a word.
  */
-const FIELD_LABEL = /^[\s>*_|+-]*(?:\*\*|__)?([A-Za-z][A-Za-z /&()'-]{0,60}):(?:\*\*|__)?[ \t]+$/;
-const WEEKDAY = /(?:mon|tue|wed|thu|fri|sat|sun|week)/i;
+const JOINED_WORDS =
+  /\b(?:mon|tue|wed|thu|fri|sat|sun|week|sec|min|hour|hr|day|month|year|quarter|fortnight|noon|midnight|tonight|today|tomorrow|yesterday|now|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)/i;
 
+/**
+ * Whether chrono reads the text before a date as nothing of its own: Markdown markup and punctuation, or words with
+ * no number, month, weekday, unit of time or ordinal in them (a field's label, "- **Containment:** Stopped the
+ * migration at "). The forms say which last word chrono would take with the date.
+ */
 function isInertPrefix(before: string): boolean {
   if (INERT_PREFIX.test(before)) return true;
-  const label = FIELD_LABEL.exec(before);
-  return label !== null && !MAY_HOLD_DATE.test(label[1]) && !WEEKDAY.test(label[1]);
+  return before.length <= MAX_WORDS_BEFORE && !/\d/.test(before) && !MAY_HOLD_DATE.test(before) && !JOINED_WORDS.test(before);
 }
 const MONTH_START = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+\d/iy;
 /**
@@ -102,10 +113,13 @@ export function readCommonDate(text: string): WrittenDate[] | null {
   // A date in words ("the first of May") is chrono's.
   const start = firstDigit === -1 ? null : dateStart(text, firstDigit);
   if (start === null) return null;
-  for (const { pattern, read } of FORMS) {
+  const before = text.slice(0, start);
+  if (!isInertPrefix(before)) return null;
+  for (const { pattern, read, joined } of FORMS) {
     pattern.lastIndex = start;
     const match = pattern.exec(text);
     if (!match) continue;
+    if (joined?.test(before)) return null;
     const known = read(match);
     if (!known || !isValid(known)) return null;
     DATE_ENDS.lastIndex = ZONE_AFTER.lastIndex = start + match[0].length;
@@ -139,18 +153,16 @@ function hasHourAndZone(text: string): boolean {
   return false;
 }
 
-/** Where a date of one of the forms would start: at the first digit, or at a month name just before it. */
+/** Where a date of one of the forms would start: at a month's name just before the first digit, else at the digit. */
 function dateStart(text: string, firstDigit: number): number | null {
   const wordEnd = skipBack(text, firstDigit, isBlank);
   if (wordEnd < firstDigit) {
     const monthAt = skipBack(text, text.charCodeAt(wordEnd - 1) === FULL_STOP ? wordEnd - 1 : wordEnd, isLetter);
-    if (monthAt < wordEnd) {
-      MONTH_START.lastIndex = monthAt;
-      return MONTH_START.test(text) && isInertPrefix(text.slice(0, monthAt)) ? monthAt : null;
-    }
+    MONTH_START.lastIndex = monthAt;
+    // Chrono reads a month's name only after a character that is not a word's ("_March 14" it does not read).
+    if (monthAt < wordEnd && !/\w/.test(text.charAt(monthAt - 1)) && MONTH_START.test(text)) return monthAt;
   }
-  const before = text.slice(0, firstDigit);
-  return isInertPrefix(before) && !/[\w.]$/.test(before) ? firstDigit : null;
+  return /[\w.]/.test(text.charAt(firstDigit - 1)) ? null : firstDigit;
 }
 
 const FULL_STOP = 0x2e;
