@@ -16,11 +16,19 @@ const SAMPLES: readonly [SecretKind, string][] = [
   ['azure-client-secret', 'abc' + '8Q~' + repeat('Zx9.y_8-Wv7~u', 34)],
   ['github-token', 'ghp_' + repeat('aB3dE5gH7j', 36)],
   ['github-token', 'ghs_' + repeat('Zq8Wm2', 36)],
+  ['github-token', 'gho_' + repeat('Zq8Wm2', 36)],
+  ['github-token', 'ghu_' + repeat('Zq8Wm2', 36)],
+  ['github-token', 'ghr_' + repeat('Zq8Wm2', 36)],
   ['github-token', 'github_pat_' + repeat('11ABCDEFG0', 22) + '_' + repeat('xY9zW8', 59)],
   ['gitlab-token', 'glpat-' + repeat('x9Y8_z7-W6', 20)],
   ['slack-token', 'xoxb-' + repeat('1234567890-', 40)],
+  ['slack-token', 'xoxa-' + repeat('1234567890-', 40)],
+  ['slack-token', 'xoxp-' + repeat('1234567890-', 40)],
+  ['slack-token', 'xoxr-' + repeat('1234567890-', 40)],
+  ['slack-token', 'xoxs-' + repeat('1234567890-', 40)],
   ['slack-webhook', 'https://hooks.slack.com/services/' + 'T0' + repeat('ABC123', 8) + '/B0' + repeat('DEF456', 8) + '/' + repeat('gh78IJkl', 24)],
   ['stripe-key', 'sk_' + 'live_' + repeat('4eC39HqLyjWDarjtT1zdp7dc', 24)],
+  ['stripe-key', 'rk_' + 'live_' + repeat('4eC39HqLyjWDarjtT1zdp7dc', 24)],
   ['npm-token', 'npm_' + repeat('a1b2C3d4E5', 36)],
   ['jwt', 'eyJ' + 'hbGciOiJIUzI1NiJ9' + '.eyJ' + 'zdWIiOiIxMjM0NTY3ODkwIn0' + '.' + repeat('dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 43)],
 ];
@@ -87,6 +95,12 @@ suite('secrets: what is found', () => {
     assert.deepEqual(kinds('password = Summer2023!'), [['password-assignment', 'Summer2023!']]);
     assert.deepEqual(kinds('- **Password:** Tr0ub4dor&3'), [['password-assignment', 'Tr0ub4dor&3']]);
     assert.deepEqual(kinds('api_key: "8f2d9c1e7b6a"'), [['password-assignment', '8f2d9c1e7b6a']]);
+    assert.deepEqual(kinds('PWD=s3cretValue9; SECRET: Zx81yyyyQ; Access-Token = tok3nValue9; AUTH_TOKEN: qq9qq9qq9'), [
+      ['password-assignment', 's3cretValue9'],
+      ['password-assignment', 'Zx81yyyyQ'],
+      ['password-assignment', 'tok3nValue9'],
+      ['password-assignment', 'qq9qq9qq9'],
+    ]);
     assert.deepEqual(kinds('Password: rotated. password = ${DB_PASSWORD} and secret: <redacted>, token=changeme, pwd: short1'), []);
   });
 });

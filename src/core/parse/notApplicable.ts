@@ -2,6 +2,7 @@
 export const DEFAULT_NOT_APPLICABLE_REASON = 'operational incident, not an attack';
 
 const NOT_APPLICABLE_START = /^(?:n\/a|n\.a\.?|na|not applicable|none applicable|not relevant)(?=$|[\s.,:;!()—–-])/i;
+const NOT_APPLICABLE_FIRST_LETTER = /^[\s>*_`+-]*[nt]/i;
 const NOT_APPLICABLE_SENTENCE = /^this (?:section|phase) (?:is |was )?(?:marked (?:as )?)?(?:not applicable|n\/a)\b/i;
 
 /**
@@ -9,6 +10,8 @@ const NOT_APPLICABLE_SENTENCE = /^this (?:section|phase) (?:is |was )?(?:marked 
  * "N/A", "N/A (reason)", "Not applicable.", "*Not applicable, as …*", "*This section is marked as Not Applicable (N/A) …*".
  */
 export function isNotApplicable(text: string): boolean {
+  // Every form starts with N or T once markup is gone: most texts are told apart without copying them.
+  if (!NOT_APPLICABLE_FIRST_LETTER.test(text)) return false;
   const plain = text
     .replace(/[*_`]/g, '')
     .replace(/^\s*(?:>\s*)*(?:[-*+]\s+)?/, '')

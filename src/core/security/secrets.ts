@@ -59,6 +59,13 @@ interface SecretPattern {
    * clue, the secret included, so that a report without the clue costs one search for it.
    */
   readonly near?: RegExp;
+  /**
+   * Strings every match of the pattern contains one of (in lower case when `anyCase`): the pattern runs only over a
+   * text that has one, which most reports do not, so that a report costs a fast search for each rather than a scan
+   * by each expression.
+   */
+  readonly clues?: readonly string[];
+  readonly anyCase?: boolean;
 }
 
 /** How far after its clue a `near` secret may start. */
@@ -70,7 +77,7 @@ const PLACEHOLDER = /^(?:\*+|x+|\.+|<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\}|\$\{[^{}]*\}
 /** Published formats; each entry cites what it follows. */
 const PATTERNS: readonly SecretPattern[] = [
   // AWS access key IDs: "AKIA" (long-term) or "ASIA" (temporary) and 16 upper-case letters or digits.
-  { kind: 'aws-access-key-id', label: 'AWS access key ID', pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g },
+  { kind: 'aws-access-key-id', label: 'AWS access key ID', pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g, clues: ['AKIA', 'ASIA'] },
   // AWS secret access keys: 40 base64 characters. Alone they look like any token, so only next to an access key
   // ID or a "secret" label, and never an all-hex run (a SHA-1 is 40 hex digits).
   {
@@ -81,27 +88,32 @@ const PATTERNS: readonly SecretPattern[] = [
     near: /(?:AKIA|ASIA)[A-Z0-9]{16}|secret/gi,
   },
   // Google API keys: "AIza" and 35 characters.
-  { kind: 'gcp-api-key', label: 'Google Cloud API key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g },
+  { kind: 'gcp-api-key', label: 'Google Cloud API key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, clues: ['AIza'] },
   // Google OAuth client secrets ("GOCSPX-") and access tokens ("ya29.").
-  { kind: 'google-oauth-secret', label: 'Google OAuth client secret', pattern: /(?<![\w-])GOCSPX-[\w-]{28}(?![\w-])/g },
-  { kind: 'google-oauth-token', label: 'Google OAuth access token', pattern: /(?<![\w.-])ya29\.[\w-]{20,}/g },
+  { kind: 'google-oauth-secret', label: 'Google OAuth client secret', pattern: /(?<![\w-])GOCSPX-[\w-]{28}(?![\w-])/g, clues: ['GOCSPX-'] },
+  { kind: 'google-oauth-token', label: 'Google OAuth access token', pattern: /(?<![\w.-])ya29\.[\w-]{20,}/g, clues: ['ya29.'] },
   // Azure storage account keys in connection strings: "AccountKey=" and 88 base64 characters ending "==".
-  { kind: 'azure-storage-key', label: 'Azure storage account key', pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/g },
+  { kind: 'azure-storage-key', label: 'Azure storage account key', pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/g, clues: ['AccountKey='] },
   // Azure AD (Entra ID) client secrets: three characters, a digit, "Q~", then 31 to 34 characters.
-  { kind: 'azure-client-secret', label: 'Azure client secret', pattern: /(?<![\w~.-])[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])/g },
+  { kind: 'azure-client-secret', label: 'Azure client secret', pattern: /(?<![\w~.-])[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])/g, clues: ['Q~'] },
   // GitHub: classic tokens (ghp_, gho_, ghu_, ghs_, ghr_ and 36 characters) and fine-grained ones (github_pat_).
-  { kind: 'github-token', label: 'GitHub token', pattern: /(?<!\w)(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?!\w)/g },
+  {
+    kind: 'github-token',
+    label: 'GitHub token',
+    pattern: /(?<!\w)(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?!\w)/g,
+    clues: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+  },
   // GitLab personal access tokens: "glpat-" and at least 20 characters.
-  { kind: 'gitlab-token', label: 'GitLab access token', pattern: /(?<![\w-])glpat-[\w-]{20,}/g },
+  { kind: 'gitlab-token', label: 'GitLab access token', pattern: /(?<![\w-])glpat-[\w-]{20,}/g, clues: ['glpat-'] },
   // Slack tokens (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-) and incoming webhooks.
-  { kind: 'slack-token', label: 'Slack token', pattern: /(?<![\w-])xox[abprs]-[A-Za-z0-9-]{10,}/g },
-  { kind: 'slack-webhook', label: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g },
+  { kind: 'slack-token', label: 'Slack token', pattern: /(?<![\w-])xox[abprs]-[A-Za-z0-9-]{10,}/g, clues: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxr-', 'xoxs-'] },
+  { kind: 'slack-webhook', label: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g, clues: ['https://hooks.slack.com/services/'] },
   // Stripe live secret and restricted keys.
-  { kind: 'stripe-key', label: 'Stripe live key', pattern: /(?<!\w)[rs]k_live_[A-Za-z0-9]{24,}/g },
+  { kind: 'stripe-key', label: 'Stripe live key', pattern: /(?<!\w)[rs]k_live_[A-Za-z0-9]{24,}/g, clues: ['rk_live_', 'sk_live_'] },
   // npm access tokens: "npm_" and 36 characters.
-  { kind: 'npm-token', label: 'npm access token', pattern: /(?<!\w)npm_[A-Za-z0-9]{36}(?!\w)/g },
+  { kind: 'npm-token', label: 'npm access token', pattern: /(?<!\w)npm_[A-Za-z0-9]{36}(?!\w)/g, clues: ['npm_'] },
   // JSON Web Tokens: three base64url parts, the header and the payload JSON objects, so both start "eyJ".
-  { kind: 'jwt', label: 'JSON Web Token', pattern: /(?<![\w-])eyJ/g, then: /[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*/y },
+  { kind: 'jwt', label: 'JSON Web Token', pattern: /(?<![\w-])eyJ/g, then: /[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*/y, clues: ['eyJ'] },
   // "password = …", "api_key: …", "token=…": the value, when it is not a placeholder and looks like a credential
   // (eight characters or more, letters and digits), so that "Password: rotated." is not one.
   {
@@ -110,6 +122,8 @@ const PATTERNS: readonly SecretPattern[] = [
     pattern: /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token)/gi,
     then: /[*_"']{0,2}[ \t]{0,3}[:=][*_]{0,2}[ \t]{0,3}["'`]?([^\s"'`,;]{8,})/y,
     accept: (secret) => !PLACEHOLDER.test(secret) && /[a-z]/i.test(secret) && /\d/.test(secret),
+    clues: ['passw', 'pwd', 'secret', 'api', 'token'],
+    anyCase: true,
   },
 ];
 
@@ -118,7 +132,13 @@ const PRIVATE_KEY_BEGIN = /^-----BEGIN ([A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?)--
 /** Every secret in `text`, in text order, none inside another. */
 export function findSecrets(text: string): Secret[] {
   const found: Secret[] = [...findPrivateKeys(text), ...findUrlPasswords(text)];
-  for (const { kind, label, pattern, then, accept, near } of PATTERNS) {
+  let lowerCase: string | undefined;
+  const hasClue = (clues: readonly string[], anyCase: boolean) => {
+    const searched = anyCase ? (lowerCase ??= text.toLowerCase()) : text;
+    return clues.some((clue) => searched.includes(clue));
+  };
+  for (const { kind, label, pattern, then, accept, near, clues, anyCase } of PATTERNS) {
+    if (clues && !hasClue(clues, anyCase ?? false)) continue;
     for (const [from, to] of near ? windowsAfter(text, near) : [[0, text.length]]) {
       // The search stops a little after the window (a secret starting in it may end there), not at the text's end.
       const scope = to >= text.length ? text : text.slice(0, to + 128);
@@ -186,9 +206,10 @@ function findPrivateKeys(text: string): Secret[] {
   return keys;
 }
 
-/** Passwords in URLs, scheme://user:password@host: the password only, so that the fix keeps the user and host. */
 /** A URL's authority: up to a blank, a path, a query or a fragment. */
 const AUTHORITY = /[^\s/?#]*/y;
+
+/** Passwords in URLs, scheme://user:password@host: the password only, so that the fix keeps the user and host. */
 
 function findUrlPasswords(text: string): Secret[] {
   const passwords: Secret[] = [];
