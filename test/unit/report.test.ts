@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { parseReport, type Section } from '../../src/core/parse/report';
 import { analyze, VALID_REPORT } from './helpers';
 
@@ -91,3 +93,29 @@ suite('parseReport', () => {
 function shiftedByBom(position: { line: number; character: number }) {
   return position.line === 0 ? { line: 0, character: position.character + 1 } : position;
 }
+
+suite('heading titles', () => {
+  test('a title reads as markdown-it\'s own parse reads it, with or without inline markup (3,000 generated titles)', () => {
+    // As the report parser is set up: HTML allowed.
+    const markdown = new MarkdownIt({ html: true });
+    /** The heading's text as markdown-it's full parse, inline rules included, gives it. */
+    const parsedTitle = (text: string) => {
+      const tokens = markdown.parse(text, {});
+      const inline = tokens[tokens.findIndex((token) => token.type === 'heading_open') + 1];
+      return (inline?.children ?? [])
+        .map((child) => (child.type === 'text' || child.type === 'text_special' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : ''))
+        .join('')
+        .trim();
+    };
+    // Titles without inline markup most of the time (read without an inline parse), and with it (read by one).
+    const plain = fc.constantFrom(...' \t#$%+-:=@^{}|,.;?\'"()/0123456789abcXYZé中\u00a0', ...'#+-:=(),./');
+    const unit = fc.oneof({ arbitrary: plain, weight: 9 }, { arbitrary: fc.constantFrom(...'\\`*_[]<>&!~'), weight: 1 });
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 40 }), (title) => {
+        const text = `## ${title}\n`;
+        assert.equal(parseReport(text).sections[0]?.heading.title ?? '', parsedTitle(text), JSON.stringify(title));
+      }),
+      { numRuns: 3000, seed: 20261207 },
+    );
+  });
+});

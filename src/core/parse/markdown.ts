@@ -124,6 +124,8 @@ function fenceAfter(open: string | null, line: string): string | null {
 
 /** The text of an inline token (a heading's) without its Markdown markup. */
 export function plainInline(token: Token): string {
+  // A text with no character an inline rule starts at (markup, escapes, entities, HTML, line breaks) reads as itself.
+  if (!INLINE_MARKUP.test(token.content)) return token.content.trim();
   const children: Token[] = [];
   parser.inline.parse(token.content, parser, {}, children);
   return children
@@ -131,5 +133,7 @@ export function plainInline(token: Token): string {
     .join('')
     .trim();
 }
+
+const INLINE_MARKUP = /[\n\\`*_[\]<>&!~]/;
 
 export type { Token };

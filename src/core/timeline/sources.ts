@@ -112,7 +112,8 @@ function phaseSources(section: Section, template: TemplateSection, kind: ReportK
   const place = byRole.roles.includes('attack') && template !== firstAttackPhase ? { ...byRole, roles: [] } : byRole;
   const dateField = phaseDateField(section, template);
   const group = groupOf(section);
-  const text = phaseText(section, template, dateField, phase);
+  const labelled = labelledFields(section, template);
+  const text = phaseText(section, labelled, dateField, phase);
   if (dateField) sources.push(fieldSource(dateField, text, phase, phase, place, group));
   else if (section.lines.length > 0) {
     sources.push(source(place, 'summary', '', section.heading.range.start, text, phase, phase, group, section.heading.line, section.heading.range, null, null));
@@ -120,9 +121,8 @@ function phaseSources(section: Section, template: TemplateSection, kind: ReportK
   // Lines of an attack or impact phase are what the phase says; the detection phase also holds the first responses.
   // The phase's fields are its description (the event's text), not events of their own.
   const classify = place.category === 'detection' ? (line: string) => classifyText(line, kind, { category: 'detection', roles: [] }) : () => place;
-  const fields = labelledFields(section, template).map(({ field }) => field);
-  const lines = section.lines.filter((line) => !fields.some((field) => field.range.start <= line.range.start && line.range.end <= field.range.end));
-  linesAndTables({ ...section, lines }, { phase, group, heading: null }, classify, sources);
+  const lines = section.lines.filter((line) => !labelled.some(({ field }) => field.range.start <= line.range.start && line.range.end <= field.range.end));
+  linesAndTables({ lines, tables: section.tables }, { phase, group, heading: null }, classify, sources);
 }
 
 /** The dated lines of a section, and the rows of its timeline tables (whose lines are then not read as lines). */
@@ -203,8 +203,8 @@ function phaseDateField(section: Section, template: TemplateSection): FieldLine 
 }
 
 /** "Vector: Stolen credentials. Details: …", else the phase's first line, else its title. */
-function phaseText(section: Section, template: TemplateSection | null, dateField: FieldLine | null, phase: string): string {
-  const fields = labelledFields(section, template).filter(({ field }) => field !== dateField && field.value !== '');
+function phaseText(section: Section, labelled: readonly { field: FieldLine; name: string }[], dateField: FieldLine | null, phase: string): string {
+  const fields = labelled.filter(({ field }) => field !== dateField && field.value !== '');
   if (fields.length > 0) return fields.map(({ field }) => `${field.name}: ${asSentence(plainText(field.value))}`).join(' ');
   const line = section.lines.find((candidate) => candidate.line !== dateField?.line);
   return line ? plainText(line.text) : phase;
