@@ -14,8 +14,7 @@ suite('ATT&CK in the editor: hover, completion and the preview\'s technique list
   /** Puts the cursor on the line with the text, at its end (Go to Line, Ctrl+G, with the line's number and column). */
   async function goTo(text) {
     const line = EXAMPLE_LINES.findIndex((candidate) => candidate.includes(text));
-    await ui.page.keyboard.press('Control+G');
-    await ui.page.keyboard.insertText(`${line + 1}:${EXAMPLE_LINES[line].indexOf(text) + text.length + 1}`);
+    await ui.quickInput('Control+G', `:${line + 1}:${EXAMPLE_LINES[line].indexOf(text) + text.length + 1}`);
     await ui.page.keyboard.press('Enter');
     await ui.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await ui.cursorStatus(`Ln ${line + 1},`).waitFor();

@@ -76,8 +76,7 @@ suite('Timeline preview in use', () => {
 
   test('moving the cursor in the editor highlights its event', async () => {
     await focusReportGroup();
-    await ui.page.keyboard.press('Control+G');
-    await ui.page.keyboard.type('76');
+    await ui.quickInput('Control+G', ':76');
     await ui.page.keyboard.press('Enter');
     await preview().locator('.event[aria-current="true"]', { hasText: 'Recovery actions' }).waitFor();
     await ui.screenshot('cursor-highlight');

@@ -48,8 +48,12 @@ class PortfolioPage {
     if (focused) this.refocus(focused);
   }
 
-  /** What has the focus, by what outlives a render: a chart's id or a report's URI. */
+  /**
+   * What has the focus, by what outlives a render: a chart's id or a report's URI. Nothing when the page has not
+   * the focus (it keeps its `activeElement`): a render must not take the focus from the editor.
+   */
   private focusedKey(): { id?: string; uri?: string } | null {
+    if (!document.hasFocus()) return null;
     const active = document.activeElement;
     if (!(active instanceof HTMLElement) || active === document.body) return null;
     if (active.matches(REPORT_SELECTOR)) return { uri: active.dataset.uri };

@@ -26,8 +26,12 @@ export class EventNavigation {
     return this.container.querySelector<EventItem>(`${EVENT_SELECTOR}[tabindex="0"]`)?.dataset.id ?? null;
   }
 
+  /**
+   * Whether an event has the keyboard focus. An unfocused page keeps its `activeElement`: without `hasFocus()`, an
+   * update would give the focus back to the event last chosen, taking it from the editor or the Command Palette.
+   */
   hasFocus(): boolean {
-    return this.container.contains(document.activeElement);
+    return document.hasFocus() && this.container.contains(document.activeElement);
   }
 
   /** After a render: puts the event with the first id found (else the first event) in the tab order. */

@@ -29,20 +29,29 @@ function useWorkbench(suiteName) {
 
     /** F1, type the command's title, run it. */
     async runCommand(title) {
+      await ui.quickInput('F1', `>${title}`, ui.quickPickRow(title));
+      await ui.page.keyboard.press('Enter');
+    },
+
+    /**
+     * Opens the Quick Input with `key`, types `text` into it and waits for `shown` (a row the text brings up). The Quick
+     * Input closes when it loses the focus, and a focus that lands late (a key pressed as a webview takes the focus, a
+     * click on a tab whose editor takes it a moment later) can take it just after it opened: then all is done again.
+     */
+    async quickInput(key, text, shown) {
       const input = ui.page.locator(`${QUICK_INPUT} input`);
-      // An F1 pressed just as a webview takes the focus can go nowhere: it is pressed again until the Quick Input opens.
       for (let attempt = 1; ; attempt++) {
-        await ui.page.keyboard.press('F1');
+        await ui.page.keyboard.press(key);
         try {
           await input.waitFor({ state: 'visible', timeout: 3_000 });
-          break;
+          await input.fill(text, { timeout: 3_000 });
+          await shown?.waitFor({ timeout: 5_000 });
+          return;
         } catch (error) {
           if (attempt === 3) throw error;
+          if (await input.isVisible()) await ui.page.keyboard.press('Escape');
         }
       }
-      await input.fill(`>${title}`);
-      await ui.quickPickRow(title).waitFor();
-      await ui.page.keyboard.press('Enter');
     },
 
     /** A row of the open Quick Pick whose label contains `label`. */
@@ -55,11 +64,7 @@ function useWorkbench(suiteName) {
      * knows folders the workbench has listed, so a fuzzy name may find nothing.
      */
     async openFile(relativePath) {
-      await ui.page.keyboard.press('Control+P');
-      const input = ui.page.locator(`${QUICK_INPUT} input`);
-      await input.waitFor({ state: 'visible' });
-      await input.fill(relativePath);
-      await ui.quickPickRow(path.basename(relativePath)).waitFor();
+      await ui.quickInput('Control+P', relativePath, ui.quickPickRow(path.basename(relativePath)));
       await ui.page.keyboard.press('Enter');
       await ui.page.locator('.tabs-container .tab.active', { hasText: path.basename(relativePath) }).waitFor();
       await ui.page.locator(`${EDITOR} .view-lines`).waitFor();
