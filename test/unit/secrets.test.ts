@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../src/core/edits/apply';
-import { findSecrets, redaction, REDACTED, type SecretKind } from '../../src/core/security/secrets';
+import { findSecrets, PATTERNS, redaction, REDACTED, secretCluesIn, type SecretKind } from '../../src/core/security/secrets';
 import { isWidelyShared } from '../../src/core/security/tlp';
 
 // Credentials built at run time from pieces, so that this file holds no string a secret scanner would flag.
@@ -38,6 +38,14 @@ function kinds(text: string): [SecretKind, string][] {
 }
 
 suite('secrets: what is found', () => {
+  test('each pattern runs where its clues are: the clue expressions find every clue a pattern names', () => {
+    for (const { kind, clues } of PATTERNS) {
+      assert.ok(clues.length > 0, kind);
+      for (const clue of clues) assert.ok(secretCluesIn(`x ${clue} x`).has(clue), `${kind}: ${clue}`);
+    }
+    assert.deepEqual([...secretCluesIn('Incident notes: 41 servers restored.')], []);
+  });
+
   test('each provider’s credential format', () => {
     for (const [kind, secret] of SAMPLES) {
       assert.deepEqual(kinds(`- leaked: ${secret} (rotated)`), [[kind, secret]], kind);

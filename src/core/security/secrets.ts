@@ -60,12 +60,24 @@ interface SecretPattern {
    */
   readonly near?: RegExp;
   /**
-   * Strings every match of the pattern contains one of (in lower case when `anyCase`): the pattern runs only over a
-   * text that has one, which most reports do not, so that a report costs a fast search for each rather than a scan
-   * by each expression.
+   * What every match of the pattern contains one of, as `CLUES` finds it: the pattern runs only over a text where
+   * one was found.
    */
-  readonly clues?: readonly string[];
-  readonly anyCase?: boolean;
+  readonly clues: readonly string[];
+}
+
+/**
+ * Every pattern's clues in one expression, scanned once whatever the number of patterns (most reports hold no clue).
+ * It matches in any case; a pattern's clue counts as written (`AKIA`) or, for the patterns that match in any case,
+ * in lower case (`secret`). A unit test holds each pattern's clues to what it finds.
+ */
+const CLUES = /akia|asia|aiza|gocspx-|ya29\.|accountkey=|q~|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|https:\/\/hooks\.slack\.com\/services\/|[rs]k_live_|npm_|eyj|secret|passw|pwd|api|token/gi;
+
+/** The clues a text holds, as written and in lower case. */
+export function secretCluesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const clue of text.match(CLUES) ?? []) found.add(clue).add(clue.toLowerCase());
+  return found;
 }
 
 /** How far after its clue a `near` secret may start. */
@@ -75,7 +87,7 @@ const NEAR = 200;
 const PLACEHOLDER = /^(?:\*+|x+|\.+|<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\}|\$\{[^{}]*\}|%[^%]*%|password|passwd|pass|secret|changeme|redacted)$/i;
 
 /** Published formats; each entry cites what it follows. */
-const PATTERNS: readonly SecretPattern[] = [
+export const PATTERNS: readonly SecretPattern[] = [
   // AWS access key IDs: "AKIA" (long-term) or "ASIA" (temporary) and 16 upper-case letters or digits.
   { kind: 'aws-access-key-id', label: 'AWS access key ID', pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g, clues: ['AKIA', 'ASIA'] },
   // AWS secret access keys: 40 base64 characters. Alone they look like any token, so only next to an access key
@@ -86,6 +98,7 @@ const PATTERNS: readonly SecretPattern[] = [
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     accept: (secret) => !/^[0-9a-f]+$/i.test(secret) && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /\d/.test(secret),
     near: /(?:AKIA|ASIA)[A-Z0-9]{16}|secret/gi,
+    clues: ['akia', 'asia', 'secret'],
   },
   // Google API keys: "AIza" and 35 characters.
   { kind: 'gcp-api-key', label: 'Google Cloud API key', pattern: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g, clues: ['AIza'] },
@@ -123,7 +136,6 @@ const PATTERNS: readonly SecretPattern[] = [
     then: /[*_"']{0,2}[ \t]{0,3}[:=][*_]{0,2}[ \t]{0,3}["'`]?([^\s"'`,;]{8,})/y,
     accept: (secret) => !PLACEHOLDER.test(secret) && /[a-z]/i.test(secret) && /\d/.test(secret),
     clues: ['passw', 'pwd', 'secret', 'api', 'token'],
-    anyCase: true,
   },
 ];
 
@@ -132,13 +144,9 @@ const PRIVATE_KEY_BEGIN = /^-----BEGIN ([A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?)--
 /** Every secret in `text`, in text order, none inside another. */
 export function findSecrets(text: string): Secret[] {
   const found: Secret[] = [...findPrivateKeys(text), ...findUrlPasswords(text)];
-  let lowerCase: string | undefined;
-  const hasClue = (clues: readonly string[], anyCase: boolean) => {
-    const searched = anyCase ? (lowerCase ??= text.toLowerCase()) : text;
-    return clues.some((clue) => searched.includes(clue));
-  };
-  for (const { kind, label, pattern, then, accept, near, clues, anyCase } of PATTERNS) {
-    if (clues && !hasClue(clues, anyCase ?? false)) continue;
+  const clues = secretCluesIn(text);
+  for (const { kind, label, pattern, then, accept, near, clues: needed } of PATTERNS) {
+    if (!needed.some((clue) => clues.has(clue))) continue;
     for (const [from, to] of near ? windowsAfter(text, near) : [[0, text.length]]) {
       // The search stops a little after the window (a secret starting in it may end there), not at the text's end.
       const scope = to >= text.length ? text : text.slice(0, to + 128);
