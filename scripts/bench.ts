@@ -3,7 +3,9 @@
 // In process, for reports of 1,000, 10,000 and 50,000 lines and of 5 MB: a markdown-it parse, markdownlint's default
 // rules, our first analysis (caches cleared) and our re-analysis after a one-line edit (caches as the first one left
 // them), interleaved round by round; each ratio is the median of the rounds' own ratios, so a slow moment of the
-// machine slows both sides of a ratio alike. Whole processes: the CLI linting 1,000 reports against markdownlint-cli2
+// machine slows both sides of a ratio alike. A figure that takes less than BATCH_MS is the mean of a batch of runs
+// lasting about that long: a young-generation collection then falls inside it with its due share, rather than inside
+// one run of a few milliseconds or none. Whole processes: the CLI linting 1,000 reports against markdownlint-cli2
 // on the same files, and the CLI linting the 5 MB report against a process that only parses it with markdown-it.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,6 +39,24 @@ function time(run: () => unknown): number {
   return performance.now() - start;
 }
 
+/** Shortest stretch one figure is measured over (see the top of this file). */
+const BATCH_MS = 50;
+
+/** How many runs a batch of `run` takes, from a run's duration. */
+function batchSize(run: () => unknown): number {
+  return Math.max(1, Math.ceil(BATCH_MS / time(run)));
+}
+
+/** The mean time of `count` runs; `prepare` runs untimed before each. */
+function timeBatch(count: number, run: () => unknown, prepare: () => unknown = () => {}): number {
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    prepare();
+    total += time(run);
+  }
+  return total / count;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -57,18 +77,19 @@ interface Row {
 function measure(label: string, text: string, rounds: number): Row {
   const edited = editedInTheMiddle(text);
   const lintDefault = () => markdownlint({ strings: { report: text } });
-  // One round to compile every function, not counted.
-  markdownIt.parse(text, {});
-  lintDefault();
-  analyzeReport(text, options);
+  const parseText = () => markdownIt.parse(text, {});
+  const analyzeText = () => analyzeReport(text, options);
+  const analyzeEdited = () => analyzeReport(edited, options);
+  const clearCaches = () => RecentCache.clearAll();
+  // One round to compile every function, not counted; it also sizes the batches.
+  const batches = { parse: batchSize(parseText), rules: batchSize(lintDefault), first: batchSize(analyzeText), again: batchSize(analyzeEdited) };
   const samples: { markdownIt: number; markdownlint: number; first: number; again: number }[] = [];
   for (let round = 0; round < rounds; round++) {
-    RecentCache.clearAll();
-    const parse = time(() => markdownIt.parse(text, {}));
-    const rules = time(lintDefault);
-    RecentCache.clearAll();
-    const first = time(() => analyzeReport(text, options));
-    const again = time(() => analyzeReport(edited, options));
+    const parse = timeBatch(batches.parse, parseText, clearCaches);
+    const rules = timeBatch(batches.rules, lintDefault);
+    const first = timeBatch(batches.first, analyzeText, clearCaches);
+    // After the unedited text, as in an editor: only what the edit touched is read again.
+    const again = timeBatch(batches.again, analyzeEdited, analyzeText);
     samples.push({ markdownIt: parse, markdownlint: rules, first, again });
   }
   const of = (pick: (sample: (typeof samples)[number]) => number) => median(samples.map(pick));

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { parseReport, type Section } from '../../src/core/parse/report';
+import { parseReport, sectionAt, type ParsedReport, type Section } from '../../src/core/parse/report';
+import { loadCorpus } from '../property/corpus';
+import { documentArbitrary, UNIT_SCALE } from '../property/generators';
+import { ROOT } from './helpers';
 import { analyze, VALID_REPORT } from './helpers';
 
 suite('parseReport', () => {
@@ -119,3 +122,20 @@ suite('heading titles', () => {
     );
   });
 });
+
+suite('sectionAt', () => {
+  /** The innermost section holding the offset, found by looking at every section. */
+  const bySearchingAll = (report: ParsedReport, offset: number) => report.allSections.filter((section) => section.range.start <= offset && offset <= section.range.end).at(-1) ?? null;
+
+  test('finds the innermost section at any offset of generated documents, as a look at every section does (300 documents)', () => {
+    fc.assert(
+      fc.property(documentArbitrary(loadCorpus(ROOT), UNIT_SCALE), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 20, maxLength: 20 }), (text, fractions) => {
+        const report = parseReport(text);
+        const offsets = [0, text.length, text.length + 1, ...report.allSections.flatMap((section) => [section.range.start, section.range.end, section.range.start - 1]), ...fractions.map((f) => Math.floor(f * text.length))];
+        for (const offset of offsets) assert.equal(sectionAt(report, offset), bySearchingAll(report, offset), `offset ${offset}`);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+  });
+});
+

@@ -394,19 +394,29 @@ function disableComments(html: string): string[][] {
 
 /** Whether a rule is turned off for a section, by a comment in it or in one of its parents, or for the document. */
 export function isRuleDisabled(report: ParsedReport, section: Section | null, rule: string): boolean {
-  const matches = (set: Set<string>) => set.has('*') || set.has(rule) || [...set].some((entry) => entry.endsWith('.*') && rule.startsWith(entry.slice(0, -1)));
+  const matches = (set: Set<string>) =>
+    set.size > 0 && (set.has('*') || set.has(rule) || [...set].some((entry) => entry.endsWith('.*') && rule.startsWith(entry.slice(0, -1))));
   if (matches(report.disabledRules)) return true;
   for (let node = section; node; node = node.parent) if (matches(node.disabledRules)) return true;
   return false;
 }
 
-/** The innermost section whose range holds the offset. */
+/**
+ * The innermost section whose range holds the offset: the last section starting at or before it, found by a binary
+ * search (each diagnostic asks). A section's range runs to the next heading of its level or above, past the
+ * headings of its own subsections, so it holds every offset up to the next section's start.
+ */
 export function sectionAt(report: ParsedReport, offset: number): Section | null {
-  let found: Section | null = null;
-  for (const section of report.allSections) {
-    if (section.range.start <= offset && offset <= section.range.end) found = section;
+  const sections = report.allSections;
+  let low = 0;
+  let high = sections.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sections[middle].range.start <= offset) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  const found = sections[low - 1];
+  return found && offset <= found.range.end ? found : null;
 }
 
 /** A section named so that it can be found again after edits: its heading's title and which of that title it is. */
