@@ -1,5 +1,5 @@
 // The ATT&CK IDs of a parsed report, each checked against the catalog under the tactic label it stands under.
-import type { ParsedReport } from '../parse/report';
+import { sectionAt, type ParsedReport } from '../parse/report';
 import { checkAttackReference, findAttackIds, type AttackCatalog, type AttackCheck } from './attack';
 
 /**
@@ -10,25 +10,19 @@ import { checkAttackReference, findAttackIds, type AttackCatalog, type AttackChe
 export function checkReportAttack(report: ParsedReport, catalog: AttackCatalog): AttackCheck[] {
   const bodyStart = report.frontMatter?.range.end ?? 0;
   const references = findAttackIds(report.text).filter((reference) => reference.range.start >= bodyStart);
-  if (references.length === 0) return [];
-  const labelOf = tacticLabels(report, catalog);
-  return references.map((reference) => checkAttackReference(catalog, report.text, reference, labelOf(report.lines.positionAt(reference.range.start).line)));
+  return references.map((reference) => checkAttackReference(catalog, report.text, reference, tacticLabel(report, catalog, reference.range.start)));
 }
 
-/** The tactic label of each line, computed once for the report: a lookup of fields and rows, and each line's section. */
-function tacticLabels(report: ParsedReport, catalog: AttackCatalog): (line: number) => string | null {
-  const labels = new Map<number, string>();
-  const headings: (string | undefined)[] = new Array(report.lines.lineCount);
-  for (const section of report.allSections) {
-    // Sections come in document order and a subsection's lines are written after its parent's: the innermost wins.
-    const first = section.heading.line;
-    const last = report.lines.positionAt(section.range.end).line;
-    headings.fill(section.heading.title, first, last + 1);
-    for (const field of section.fields) labels.set(field.line, field.name);
-    for (const row of section.tables.flatMap((table) => table.rows)) {
-      const cell = row.cells.find((candidate) => catalog.tacticsNamedBy(candidate.text.trim()).length > 0);
-      if (cell && !labels.has(row.line)) labels.set(row.line, cell.text.trim());
-    }
+/** The tactic label of the line at the offset: its field's name, else its table row's cell that names tactics, else its section's heading. */
+function tacticLabel(report: ParsedReport, catalog: AttackCatalog, offset: number): string | null {
+  const section = sectionAt(report, offset);
+  if (!section) return null;
+  const { line } = report.lines.positionAt(offset);
+  const field = section.fields.find((candidate) => candidate.line === line);
+  if (field) return field.name;
+  for (const table of section.tables) {
+    const cell = table.rows.find((row) => row.line === line)?.cells.find((candidate) => catalog.tacticsNamedBy(candidate.text.trim()).length > 0);
+    if (cell) return cell.text.trim();
   }
-  return (line) => labels.get(line) ?? headings[line] ?? null;
+  return section.heading.title;
 }
