@@ -111,8 +111,11 @@ function applyRuleSettings(report: ParsedReport, diagnostics: Diagnostic[], rule
  * surrogate pair), and each fix as one edit: an editor applies it whole or not at all, as one undo step.
  */
 function onWholeCharacters(text: string, found: Diagnostic): Diagnostic {
+  const range = snapRange(text, found.range);
+  // Most diagnostics have no fix and a range on whole characters already: they are kept as they are.
+  if (!found.fixes && range === found.range) return found;
   const fixes = found.fixes?.map((fix): Fix => ({ ...fix, edits: asOneEdit(text, fix.edits) }));
-  return { ...found, range: snapRange(text, found.range), ...(fixes ? { fixes } : {}) };
+  return { ...found, range, ...(fixes ? { fixes } : {}) };
 }
 
 function asOneEdit(text: string, edits: readonly TextEdit[]): TextEdit[] {

@@ -164,17 +164,18 @@ class SectionBuilder {
     let listItemDepth = 0;
     let firstParagraphOfItem = false;
     // The stretch's line maps count from its first line.
-    const lines = (token: Token): [number, number] | null => (token.map ? [token.map[0] + firstLine, token.map[1] + firstLine] : null);
+    const lines = (map: [number, number]): [number, number] => [map[0] + firstLine, map[1] + firstLine];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      const map = lines(token);
+      const { map } = token;
       // Headings inside block quotes and list items are content, not sections.
       if (token.type === 'heading_open' && token.level === 0) {
-        this.addHeading(map ?? [firstLine, firstLine + 1], token, tokens[i + 1]);
+        this.addHeading(map ? lines(map) : [firstLine, firstLine + 1], token, tokens[i + 1]);
         i += 2;
         continue;
       }
-      if (token.level === 0 && map && !token.type.endsWith('_close')) this.addBlock(token.type, map);
+      // Closing tokens (nesting -1) end a block that was added when it opened.
+      if (token.level === 0 && map && token.nesting !== -1) this.addBlock(token, lines(map));
       switch (token.type) {
         case 'list_item_open':
           listItemDepth++;
@@ -184,19 +185,21 @@ class SectionBuilder {
           listItemDepth--;
           break;
         case 'inline':
-          if (map && this.current) this.addInline(map, listItemDepth > 0, firstParagraphOfItem && listItemDepth > 0);
+          if (map && this.current) this.addInline(lines(map), listItemDepth > 0, firstParagraphOfItem && listItemDepth > 0);
           firstParagraphOfItem = false;
           break;
-        case 'tr_open':
+        case 'tr_open': {
           if (!map || !this.current) break;
+          const [start, end] = lines(map);
           if (tokens[i - 1]?.type === 'thead_open') {
-            this.current.tables.push({ header: this.tableRow(map[0]), rows: [] });
+            this.current.tables.push({ header: this.tableRow(start), rows: [] });
           } else {
-            this.addContentLines(map[0], map[1], false);
+            this.addContentLines(start, end, false);
             const table = this.current.tables.at(-1);
-            table?.rows.push(this.tableRow(map[0], table.header.cells.length));
+            table?.rows.push(this.tableRow(start, table.header.cells.length));
           }
           break;
+        }
         case 'html_block':
         case 'html_inline':
           this.addDisableComment(token.content);
@@ -254,9 +257,10 @@ class SectionBuilder {
     return { start, end: Math.max(start, end) };
   }
 
-  private addBlock(tokenType: string, [startLine, endLine]: [number, number]): void {
+  private addBlock(token: Token, [startLine, endLine]: [number, number]): void {
     const range = { start: this.lines.lineStart(startLine), end: this.lines.lineEnd(endLine - 1) };
-    const type = tokenType.replace(/_open$/, '');
+    // An opening token's type ends with "_open".
+    const type = token.nesting === 1 ? token.type.slice(0, -'_open'.length) : token.type;
     const block: Block = { type, startLine, endLine, range, text: this.lines.text.slice(range.start, range.end) };
     if (this.current) this.current.blocks.push(block);
     else this.preamble.push(block);
