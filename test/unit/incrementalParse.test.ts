@@ -29,7 +29,8 @@ function assertSameTokens(text: string): void {
 
 suite('parsing in stretches', () => {
   const section = (n: number) => `## Section ${n}\n\n- **Field:** value ${n}\n- item\n\n| a | b |\n| - | - |\n| ${n} | x |\n`;
-  const long = Array.from({ length: 60 }, (_, n) => section(n)).join('\n');
+  // 4,000 lines: stretches are cut every few hundred lines.
+  const long = Array.from({ length: 400 }, (_, n) => section(n)).join('\n');
 
   test('a long report is cut at its headings and reads as one piece', () => {
     assert.ok(parseMarkdownBlocks(long).length > 5);

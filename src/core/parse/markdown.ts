@@ -45,8 +45,13 @@ export function parseMarkdownBlocks(text: string, minChunkLines = MIN_CHUNK_LINE
   return chunks;
 }
 
-/** Stretches shorter than this are not cut: a parse has a fixed cost, and a text of one-line sections would pay it per line. */
-const MIN_CHUNK_LINES = 16;
+/**
+ * Stretches shorter than this are not cut: each cut costs a parse of its own and of the heading line after it, and
+ * a first analysis pays for every cut. An edit parses its stretch again, and a few hundred lines take a fraction of
+ * a millisecond (measured in `npm run bench`: at 16, a first analysis of 1,000 lines cost ~1.5x a parse, at 256
+ * ~1.35x, re-analyses as much either way; at 1,024, re-reading 1,000 lines after an edit was 1.2x a parse).
+ */
+const MIN_CHUNK_LINES = 256;
 const MAX_FAILED_CUTS = 4;
 
 /**
