@@ -2,10 +2,11 @@
 //
 // In process, for reports of 1,000, 10,000 and 50,000 lines and of 5 MB: a markdown-it parse, markdownlint's default
 // rules, our first analysis (caches cleared) and our re-analysis after a one-line edit (caches as the first one left
-// them), interleaved round by round; each ratio is the median of the rounds' own ratios, so a slow moment of the
-// machine slows both sides of a ratio alike. A figure that takes less than BATCH_MS is the mean of a batch of runs
-// lasting about that long: a young-generation collection then falls inside it with its due share, rather than inside
-// one run of a few milliseconds or none. Whole processes: the CLI linting 1,000 reports against markdownlint-cli2
+// them), interleaved round by round (markdownlint with our first analysis, in rounds of their own); each ratio is
+// the median of the rounds' own ratios, so a slow moment of the machine slows both sides of a ratio alike. Each size is first run, uncounted, for WARM_UP_MS, so that both sides
+// are measured with their hot functions compiled (a cold process is what the whole-process figures measure). A
+// figure that takes less than BATCH_MS is the mean of a batch of runs lasting about that long: a young-generation
+// collection then falls inside it with its due share, rather than inside one run of a few milliseconds or none. Whole processes: the CLI linting 1,000 reports against markdownlint-cli2
 // on the same files, and the CLI linting the 5 MB report against a process that only parses it with markdown-it.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -39,8 +40,9 @@ function time(run: () => unknown): number {
   return performance.now() - start;
 }
 
-/** Shortest stretch one figure is measured over (see the top of this file). */
+/** Shortest stretch one figure is measured over, and how long each size is run before it is (see the top of this file). */
 const BATCH_MS = 50;
+const WARM_UP_MS = 1000;
 
 /** How many runs a batch of `run` takes, from a run's duration. */
 function batchSize(run: () => unknown): number {
@@ -81,27 +83,40 @@ function measure(label: string, text: string, rounds: number): Row {
   const analyzeText = () => analyzeReport(text, options);
   const analyzeEdited = () => analyzeReport(edited, options);
   const clearCaches = () => RecentCache.clearAll();
-  // One round to compile every function, not counted; it also sizes the batches.
+  // Runs to compile the hot functions, not counted; the last one sizes the batches.
+  for (const start = performance.now(); performance.now() - start < WARM_UP_MS; ) {
+    parseText();
+    lintDefault();
+    clearCaches();
+    analyzeText();
+    analyzeEdited();
+  }
   const batches = { parse: batchSize(parseText), rules: batchSize(lintDefault), first: batchSize(analyzeText), again: batchSize(analyzeEdited) };
-  const samples: { markdownIt: number; markdownlint: number; first: number; again: number }[] = [];
+  // Against the parse, then against markdownlint in rounds of their own: markdownlint leaves much garbage, which the
+  // run after it collects, and it would be the parse's or ours at random.
+  const samples: { markdownIt: number; first: number; again: number }[] = [];
   for (let round = 0; round < rounds; round++) {
     const parse = timeBatch(batches.parse, parseText, clearCaches);
-    const rules = timeBatch(batches.rules, lintDefault);
     const first = timeBatch(batches.first, analyzeText, clearCaches);
     // After the unedited text, as in an editor: only what the edit touched is read again.
     const again = timeBatch(batches.again, analyzeEdited, analyzeText);
-    samples.push({ markdownIt: parse, markdownlint: rules, first, again });
+    samples.push({ markdownIt: parse, first, again });
+  }
+  const lintSamples: { markdownlint: number; first: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const first = timeBatch(batches.first, analyzeText, clearCaches);
+    lintSamples.push({ markdownlint: timeBatch(batches.rules, lintDefault), first });
   }
   const of = (pick: (sample: (typeof samples)[number]) => number) => median(samples.map(pick));
   return {
     label,
     markdownIt: of((s) => s.markdownIt),
-    markdownlint: of((s) => s.markdownlint),
+    markdownlint: median(lintSamples.map((s) => s.markdownlint)),
     first: of((s) => s.first),
     again: of((s) => s.again),
     firstRatio: of((s) => s.first / s.markdownIt),
     againRatio: of((s) => s.again / s.markdownIt),
-    markdownlintRatio: of((s) => s.markdownlint / s.first),
+    markdownlintRatio: median(lintSamples.map((s) => s.markdownlint / s.first)),
   };
 }
 
