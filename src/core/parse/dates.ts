@@ -200,16 +200,13 @@ const UNIT_MILLISECONDS = { hour: 3_600_000, minute: 60_000, second: 1000 } as c
 /** Just after the last instant a date of this precision stands for (`instant`): the next day's midnight, the next month's first, … */
 function untilOf(start: WallClock, instant: number, precision: Precision, zone: Zone): number {
   if (precision === 'hour' || precision === 'minute' || precision === 'second') return instant + UNIT_MILLISECONDS[precision];
-  const next =
-    precision === 'year' ? calendarAfter({ year: start.year, month: 1, day: 1 }, 12, 0) : precision === 'month' ? calendarAfter({ ...start, day: 1 }, 1, 0) : calendarAfter(start, 0, 1);
-  return instantOf({ ...next, hour: 0, minute: 0, second: 0, millisecond: 0 }, zone.iana, zone.offsetMinutes);
-}
-
-/** The calendar date some months and days after another, carried over as the calendar carries them. */
-function calendarAfter(date: CalendarDate, months: number, days: number): CalendarDate {
-  const after = new Date(0);
-  after.setUTCFullYear(date.year, date.month - 1 + months, date.day + days);
-  return { year: after.getUTCFullYear(), month: after.getUTCMonth() + 1, day: after.getUTCDate() };
+  // The first day after the interval: the calendar carries a 13th month or a 32nd day over (setUTCFullYear, unlike
+  // Date.UTC, reads the years 0 to 99 as written).
+  const next = new Date(0);
+  if (precision === 'year') next.setUTCFullYear(start.year + 1, 0, 1);
+  else if (precision === 'month') next.setUTCFullYear(start.year, start.month, 1);
+  else next.setUTCFullYear(start.year, start.month - 1, start.day + 1);
+  return instantOf({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 }, zone.iana, zone.offsetMinutes);
 }
 
 /** The zone abbreviation the date ends with, when it names several zones. */
