@@ -163,6 +163,13 @@ function convert(read: () => unknown, node: Node | null): { value: unknown } | {
  * analysis. Its lexer does not recurse, and knows brackets in quotes and comments from the ones that open collections.
  */
 function flowNestingBeyond(text: string, limit: number): boolean {
+  // Only a text with more opening brackets than the limit can nest deeper: most have a few, and need no lexing.
+  let brackets = 0;
+  for (let at = 0; at < text.length && brackets <= limit; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x5b || code === 0x7b) brackets++;
+  }
+  if (brackets <= limit) return false;
   let open = 0;
   for (const token of new Lexer().lex(text)) {
     if (token === '[' || token === '{') {
