@@ -3,13 +3,16 @@
 // In process, for reports of 1,000, 10,000 and 50,000 lines and of 5 MB: a markdown-it parse, markdownlint's default
 // rules, our first analysis (caches cleared) and our re-analysis after a one-line edit (caches as the first one left
 // them), interleaved round by round (markdownlint with our first analysis, in rounds of their own); each ratio is
-// the median of the rounds' own ratios, so a slow moment of the machine slows both sides of a ratio alike. Each size is first run, uncounted, for WARM_UP_MS, so that both sides
-// are measured with their hot functions compiled (a cold process is what the whole-process figures measure). A
-// figure that takes less than BATCH_MS is the mean of a batch of runs lasting about that long: a young-generation
-// collection then falls inside it with its due share, rather than inside one run of a few milliseconds or none. Whole processes: the CLI linting 1,000 reports against markdownlint-cli2
-// on the same files, and the CLI linting the 5 MB report against a process that only parses it with markdown-it.
+// the median of the rounds' own ratios, so a slow moment of the machine slows both sides of a ratio alike. Each size
+// is first run, uncounted, for WARM_UP_MS, so that both sides are measured with their hot functions compiled (a cold
+// process is what the whole-process figures measure). A figure that takes less than BATCH_MS is the mean of a batch
+// of runs lasting about that long: a young-generation collection then falls inside it with its due share, rather
+// than inside one run of a few milliseconds or none.
+//
+// Whole processes, with the production build as it ships: the CLI linting 1,000 reports against markdownlint-cli2 on
+// the same files, and the CLI linting the 5 MB report against a process that only parses it with markdown-it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +26,6 @@ import { CLEAN_REPORT, ERROR_REPORT, WARNING_REPORT } from '../test/cli/fixtures
 import { editedInTheMiddle, reportOfLines, reportOfSize } from './benchReports';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const MARKDOWNLINT_CLI2 = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const quick = process.argv.includes('--quick');
 
@@ -137,7 +139,7 @@ function thousandReports(): string[] {
   });
 }
 
-function wholeProcesses(rounds: number, bigReport: string): { cli: number; cli2: number; cliRatio: number; big: number; parseOnly: number; bigRatio: number } {
+function wholeProcesses(cli: string, rounds: number, bigReport: string): { cli: number; cli2: number; cliRatio: number; big: number; parseOnly: number; bigRatio: number } {
   const folder = mkdtempSync(join(tmpdir(), 'incident-report-bench-'));
   try {
     mkdirSync(join(folder, 'incidents'));
@@ -146,11 +148,11 @@ function wholeProcesses(rounds: number, bigReport: string): { cli: number; cli2:
     const parseOnly = `require(${JSON.stringify(require.resolve('markdown-it'))})().parse(require('fs').readFileSync('big.md', 'utf8'), {})`;
     const samples: number[][] = [];
     for (let round = 0; round < rounds; round++) {
-      const cli = run([CLI, 'lint', '--format', 'json', 'incidents'], folder);
+      const ours = run([cli, 'lint', '--format', 'json', 'incidents'], folder);
       const cli2 = run([MARKDOWNLINT_CLI2, 'incidents/**/*.md'], folder);
-      const big = run([CLI, 'lint', '--format', 'json', 'big.md'], folder);
+      const big = run([cli, 'lint', '--format', 'json', 'big.md'], folder);
       const parse = run(['-e', parseOnly], folder);
-      samples.push([cli, cli2, big, parse]);
+      samples.push([ours, cli2, big, parse]);
     }
     return {
       cli: median(samples.map((s) => s[0])),
@@ -165,39 +167,41 @@ function wholeProcesses(rounds: number, bigReport: string): { cli: number; cli2:
   }
 }
 
+/** The production build in a temporary folder laid out as the package is (its bundles in dist/, beside data/). */
+function buildProduction(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'incident-report-production-'));
+  const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production', '--out', join(folder, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`production build failed: ${build.stderr}`);
+  cpSync(join(ROOT, 'data'), join(folder, 'data'), { recursive: true });
+  return folder;
+}
+
 /**
- * The production bundles, built into a temporary folder: their sizes, and the time a fresh process takes to require
- * each (what loading the extension or starting the CLI costs before any work), beyond requiring nothing.
+ * The production bundles' sizes, and the time a fresh process takes to require each (what loading the extension or
+ * starting the CLI costs before any work), beyond requiring nothing.
  */
-function productionBundles(rounds: number): { file: string; bytes: number; requireMs: number }[] {
-  const folder = mkdtempSync(join(tmpdir(), 'incident-report-bundles-'));
-  try {
-    const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production', '--out', folder], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`production build failed: ${build.stderr}`);
-    // The extension's modules touch the vscode API at load time (code action kinds): a stand-in module has every
-    // name the API exports, and each answers any use.
-    const requireTime = (file: string) => `
-      const Module = require('module');
-      const declarations = require('fs').readFileSync(${JSON.stringify(join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'))}, 'utf8');
-      const names = [...declarations.matchAll(/^\\s*export (?:namespace|class|enum|const|function|let) (\\w+)/gm)].map((m) => m[1]);
-      const any = new Proxy(function () {}, { get: (target, key) => key === Symbol.toPrimitive ? () => '' : key === 'prototype' ? target.prototype : any, apply: () => any, construct: () => any });
-      const api = Object.fromEntries(names.map((name) => [name, any]));
-      const load = Module._load;
-      Module._load = function (request, ...rest) { return request === 'vscode' ? api : load.call(this, request, ...rest); };
-      const start = performance.now();
-      require(${JSON.stringify(file)});
-      process.stdout.write(String(performance.now() - start));`;
-    const requireMs = (file: string) => Number(spawnSync(process.execPath, ['-e', requireTime(file)], { encoding: 'utf8' }).stdout);
-    // The CLI runs when it is loaded: its start-up is the whole `--version` process beyond an empty one.
-    const cliStartMs = (file: string) => run([file, '--version'], folder) - run(['-e', ''], folder);
-    return ['extension.js', 'browser/extension.js', 'cli.js'].map((name) => {
-      const file = join(folder, name);
-      const measure = name === 'cli.js' ? cliStartMs : name === 'extension.js' ? requireMs : null;
-      return { file: name, bytes: statSync(file).size, requireMs: measure ? median(Array.from({ length: rounds }, () => measure(file))) : NaN };
-    });
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+function productionBundles(folder: string, rounds: number): { file: string; bytes: number; requireMs: number }[] {
+  // The extension's modules touch the vscode API at load time (code action kinds): a stand-in module has every
+  // name the API exports, and each answers any use.
+  const requireTime = (file: string) => `
+    const Module = require('module');
+    const declarations = require('fs').readFileSync(${JSON.stringify(join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'))}, 'utf8');
+    const names = [...declarations.matchAll(/^\\s*export (?:namespace|class|enum|const|function|let) (\\w+)/gm)].map((m) => m[1]);
+    const any = new Proxy(function () {}, { get: (target, key) => key === Symbol.toPrimitive ? () => '' : key === 'prototype' ? target.prototype : any, apply: () => any, construct: () => any });
+    const api = Object.fromEntries(names.map((name) => [name, any]));
+    const load = Module._load;
+    Module._load = function (request, ...rest) { return request === 'vscode' ? api : load.call(this, request, ...rest); };
+    const start = performance.now();
+    require(${JSON.stringify(file)});
+    process.stdout.write(String(performance.now() - start));`;
+  const requireMs = (file: string) => Number(spawnSync(process.execPath, ['-e', requireTime(file)], { encoding: 'utf8' }).stdout);
+  // The CLI runs when it is loaded: its start-up is the whole `--version` process beyond an empty one.
+  const cliStartMs = (file: string) => run([file, '--version'], folder) - run(['-e', ''], folder);
+  return ['extension.js', 'browser/extension.js', 'cli.js'].map((name) => {
+    const file = join(folder, 'dist', name);
+    const measure = name === 'cli.js' ? cliStartMs : name === 'extension.js' ? requireMs : null;
+    return { file: name, bytes: statSync(file).size, requireMs: measure ? median(Array.from({ length: rounds }, () => measure(file))) : NaN };
+  });
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -219,7 +223,8 @@ for (const [label, text, rounds] of sizes) {
     `| ${row.label} | ${ms(row.markdownIt)} ms | ${ms(row.markdownlint)} ms | ${ms(row.first)} ms | ${ms(row.again)} ms | ${times(row.firstRatio)} | ${times(row.againRatio)} | ${times(row.markdownlintRatio)} |`,
   );
 }
-const processes = wholeProcesses(quick ? 1 : 3, big);
+const production = buildProduction();
+const processes = wholeProcesses(join(production, 'dist', 'cli.js'), quick ? 1 : 5, big);
 console.log('\n| whole process | ours | other | other ÷ ours |');
 console.log('| --- | ---: | ---: | ---: |');
 console.log(`| 1,000 reports: \`incident-report lint\` vs markdownlint-cli2 | ${ms(processes.cli)} ms | ${ms(processes.cli2)} ms | ${times(processes.cliRatio)} |`);
@@ -227,6 +232,7 @@ console.log(`| 5 MB report: \`incident-report lint\` vs a markdown-it parse | ${
 
 console.log('\n| production bundle | size | load: require of the extension, start-up of the CLI |');
 console.log('| --- | ---: | ---: |');
-for (const bundle of productionBundles(quick ? 3 : 9)) {
+for (const bundle of productionBundles(production, quick ? 3 : 9)) {
   console.log(`| ${bundle.file} | ${(bundle.bytes / 1000).toFixed(0)} KB | ${Number.isNaN(bundle.requireMs) ? 'web worker' : `${ms(bundle.requireMs)} ms`} |`);
 }
+rmSync(production, { recursive: true, force: true });
