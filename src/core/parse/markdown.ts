@@ -41,7 +41,9 @@ export function parseMarkdownBlocks(text: string, minChunkLines = MIN_CHUNK_LINE
       break;
     }
   }
-  chunks.push({ firstLine: start.line, tokens: parseRest(source.slice(start.offset)) });
+  // A text read in one piece is parsed again whenever it changes at all: keeping it would only cost its copy.
+  const rest = source.slice(start.offset);
+  chunks.push({ firstLine: start.line, tokens: chunks.length === 0 ? parseBlocks(rest) : parseRest(rest) });
   return chunks;
 }
 

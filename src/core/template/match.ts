@@ -36,14 +36,14 @@ export type SectionState = 'filled' | 'empty' | 'not-applicable' | 'missing';
 
 const normalizedNames = new WeakMap<TemplateSection | TemplateField, ReadonlySet<string>>();
 
-/** Whether a heading or field label names this template section or field (its title or an alias). */
-function titleMatches(template: TemplateSection | TemplateField, title: string): boolean {
+/** The normalised names (`normalizeTitle`) a heading or field label may give this template section or field: its title and aliases. */
+function namesOf(template: TemplateSection | TemplateField): ReadonlySet<string> {
   let names = normalizedNames.get(template);
   if (!names) {
     const all = 'title' in template ? [template.title, ...(template.aliases ?? [])] : [template.name, ...(template.aliases ?? [])];
     normalizedNames.set(template, (names = new Set(all.map(normalizeTitle))));
   }
-  return names.has(normalizeTitle(title));
+  return names;
 }
 
 export function matchTemplate(report: ParsedReport, template: Template): ReportMatch {
@@ -52,8 +52,10 @@ export function matchTemplate(report: ParsedReport, template: Template): ReportM
 
   const matchLevel = (templates: readonly TemplateSection[], present: readonly Section[], parent: SectionMatch | null): SectionMatch[] => {
     const claimed = new Set<Section>();
+    const titles = present.map((section) => normalizeTitle(section.heading.title));
     const matches = templates.map((templateSection, index) => {
-      const found = present.filter((section) => !claimed.has(section) && titleMatches(templateSection, section.heading.title));
+      const names = namesOf(templateSection);
+      const found = present.filter((section, i) => !claimed.has(section) && names.has(titles[i]));
       found.forEach((section) => claimed.add(section));
       const match: SectionMatch = {
         template: templateSection,
@@ -101,10 +103,12 @@ export interface FieldMatch {
 
 /** The template's fields in a section; plain `Name: value` lines count only when the template names them. */
 export function matchFields(section: Section, template: TemplateSection): FieldMatch[] {
-  return template.fields.map((templateField) => ({
-    template: templateField,
-    field: section.fields.find((field) => titleMatches(templateField, field.name)) ?? null,
-  }));
+  const labels = section.fields.map((field) => normalizeTitle(field.name));
+  return template.fields.map((templateField) => {
+    const names = namesOf(templateField);
+    const found = labels.findIndex((label) => names.has(label));
+    return { template: templateField, field: found === -1 ? null : section.fields[found] };
+  });
 }
 
 /** The first field the report writes with this role, in template order; null when it writes none. */
