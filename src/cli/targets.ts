@@ -65,12 +65,14 @@ function staticPrefix(pattern: string): string {
  */
 export function readReport(target: LintTarget, workspace: Workspace, read: (path: string, display: string) => string): { text: string; analysis: Analysis } | null {
   const text = read(target.path, target.display);
-  const matchesGlobs = target.forced || workspace.matchesGlobs(target.path);
+  const matchesGlobs = () => target.forced || workspace.matchesGlobs(target.path);
   if (isBinary(text)) {
-    if (matchesGlobs) throw notTextError(target.display);
+    if (matchesGlobs()) throw notTextError(target.display);
     return null;
   }
-  const analysis = workspace.analyze(text, matchesGlobs);
+  // A report's content mostly says it is one: the globs are matched only when it does not (a thousand files cost
+  // a thousand glob matches otherwise).
+  const analysis = workspace.analyze(text, false) ?? (matchesGlobs() ? workspace.analyze(text, true) : undefined);
   return analysis ? { text, analysis } : null;
 }
 
