@@ -82,8 +82,8 @@ function writtenDate(result: ParsedResult): WrittenDate {
 }
 
 /**
- * The components chrono is certain of. Where it is certain of the hour, it reads an unwritten minute, second or
- * millisecond as 0, as a reader of the written ones does (a unit test holds chrono to it).
+ * The components chrono is certain of. A reader takes an unwritten minute, second or millisecond as 0, where chrono
+ * would give a range's end the seconds of its start.
  */
 function writtenComponents(components: ParsedComponents): Written {
   const value = (component: keyof Written) => (components.isCertain(component) ? (components.get(component) ?? undefined) : undefined);
