@@ -12,10 +12,17 @@ const SETEXT_UNDERLINE = /^=+[ \t]*$/;
  * How the templates' report titles start: "Incident Report:" for "Incident Report: {title}", "Postmortem:" for
  * "Postmortem: {title}". A template whose title is `{title}` alone has none.
  */
-function titlePrefixes(templates: TemplateRegistry): string[] {
-  const prefixes = templates.list().map(({ template }) => template.title.split('{title}')[0].trim().toLowerCase());
-  return [...new Set(prefixes.filter((prefix) => prefix.length >= 3))];
+function titlePrefixes(templates: TemplateRegistry): readonly string[] {
+  let prefixes = prefixesByRegistry.get(templates);
+  if (!prefixes) {
+    const all = templates.list().map(({ template }) => template.title.split('{title}')[0].trim().toLowerCase());
+    prefixesByRegistry.set(templates, (prefixes = [...new Set(all.filter((prefix) => prefix.length >= 3))]));
+  }
+  return prefixes;
 }
+
+/** Each file a lint or the Portfolio reads asks: the prefixes are worked out once per set of templates. */
+const prefixesByRegistry = new WeakMap<TemplateRegistry, readonly string[]>();
 
 /** The cheap check run on every Markdown file: front matter with `kind` or `template`, or a report title near the top. */
 function looksLikeReport(text: string, prefixes: readonly string[]): boolean {
