@@ -38,7 +38,7 @@ export function rewriteReports(command: string, targets: readonly LintTarget[], 
           context.out(`${printable(target.display)}: ${result!.summary}\n`);
         }
       }
-      errorsLeft += (after === text ? analysis : workspace.analyze(after, true)!).diagnostics.filter((found) => found.severity === 'error').length;
+      errorsLeft += (after === text ? analysis : workspace.analyze(after, () => true)!).diagnostics.filter((found) => found.severity === 'error').length;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       context.err(`${error.message}\n`);

@@ -70,9 +70,7 @@ export function readReport(target: LintTarget, workspace: Workspace, read: (path
     if (matchesGlobs()) throw notTextError(target.display);
     return null;
   }
-  // A report's content mostly says it is one: the globs are matched only when it does not (a thousand files cost
-  // a thousand glob matches otherwise).
-  const analysis = workspace.analyze(text, false) ?? (matchesGlobs() ? workspace.analyze(text, true) : undefined);
+  const analysis = workspace.analyze(text, matchesGlobs);
   return analysis ? { text, analysis } : null;
 }
 

@@ -26,8 +26,8 @@ export interface Workspace {
   optionsAt(now: Date): AnalysisOptions;
   /** Whether the report globs name the file (an absolute path): such a file is a report whatever its content. */
   matchesGlobs(path: string): boolean;
-  /** Analyses the text when it is a report (see `analyzeIfReport`). */
-  analyze(text: string, matchesGlobs: boolean): Analysis | undefined;
+  /** Analyses the text when it is a report (see `analyzeIfReport`); `matchesGlobs` is asked only when needed. */
+  analyze(text: string, matchesGlobs: () => boolean): Analysis | undefined;
 }
 
 export async function loadWorkspace(root: string, now: Date): Promise<Workspace> {

@@ -76,7 +76,7 @@ export class Reports {
   /** The same for a file that is not open. The core's analysis is total; the guard covers the rest (globs, settings). */
   analyzeText(uri: vscode.Uri, text: string): Analysis | undefined {
     return this.log.guard(`Analysing ${uri.toString()}`, undefined, () => {
-      const byPath = uri.scheme !== 'untitled' && matchesReportGlobs(vscode.workspace.asRelativePath(uri, false), this.projects.forUri(uri).config.files);
+      const byPath = () => uri.scheme !== 'untitled' && matchesReportGlobs(vscode.workspace.asRelativePath(uri, false), this.projects.forUri(uri).config.files);
       return analyzeIfReport(text, byPath, this.options(uri));
     });
   }

@@ -48,10 +48,24 @@ suite('configuration', () => {
 
   test('only reports are analysed: front matter kind/template, an "Incident Report:" title, or a glob match', () => {
     const options = { templates: new TemplateRegistry() };
-    assert.ok(analyzeIfReport('---\nkind: operational\n---\n# Notes\n', false, options));
-    assert.ok(analyzeIfReport('Incident Report: Setext\n=====\n', false, options));
-    assert.ok(analyzeIfReport('# Meeting notes\n', true, options));
-    assert.equal(analyzeIfReport('# Meeting notes\n\n## Executive Summary\n', false, options), undefined);
-    assert.equal(analyzeIfReport('```\n# Incident Report: in a fence\n```\n', false, options), undefined);
+    assert.ok(analyzeIfReport('---\nkind: operational\n---\n# Notes\n', () => false, options));
+    assert.ok(analyzeIfReport('Incident Report: Setext\n=====\n', () => false, options));
+    assert.ok(analyzeIfReport('# Meeting notes\n', () => true, options));
+    assert.equal(analyzeIfReport('# Meeting notes\n\n## Executive Summary\n', () => false, options), undefined);
+    assert.equal(analyzeIfReport('```\n# Incident Report: in a fence\n```\n', () => false, options), undefined);
+  });
+
+  test('the report globs are asked only when the content does not say, and at most once', () => {
+    const options = { templates: new TemplateRegistry() };
+    const asked = (text: string, answer: boolean) => {
+      let count = 0;
+      const analysis = analyzeIfReport(text, () => (count++, answer), options);
+      return { isReport: analysis !== undefined, count };
+    };
+    assert.deepEqual(asked('---\nkind: operational\n---\n# Notes\n', false), { isReport: true, count: 0 });
+    assert.deepEqual(asked('# Meeting notes\n', true), { isReport: true, count: 1 });
+    assert.deepEqual(asked('# Meeting notes\n', false), { isReport: false, count: 1 });
+    // Looks like a report at first sight, but the title is in a fence: the globs decide, once.
+    assert.deepEqual(asked('```\n# Incident Report: in a fence\n```\n', true), { isReport: true, count: 1 });
   });
 });

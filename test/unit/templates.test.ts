@@ -153,8 +153,8 @@ suite('templates', () => {
   test('the report title of a workspace template makes a Markdown file a report', async () => {
     const options = analysisOptions(await loadTestProject({ [`${TEMPLATES}/review.yaml`]: REVIEW_FORM }), NOW, undefined);
     const withoutFrontMatter = REVIEW.slice(REVIEW.indexOf('# Review'));
-    assert.equal(analyzeIfReport(withoutFrontMatter, false, options)?.template.id, 'security-incident');
-    assert.equal(analyzeIfReport(withoutFrontMatter.replace('# Review:', '# Notes:'), false, options), undefined);
+    assert.equal(analyzeIfReport(withoutFrontMatter, () => false, options)?.template.id, 'security-incident');
+    assert.equal(analyzeIfReport(withoutFrontMatter.replace('# Review:', '# Notes:'), () => false, options), undefined);
   });
 
   test('sre-postmortem scaffolds a report that validates and builds a timeline', () => {

@@ -48,6 +48,6 @@ export class ReportAnalyses {
     if (!workspace) return undefined;
     const candidate = document.languageId === 'markdown' || (path !== undefined && isReportCandidate(displayPath(workspace.root, path), workspace.config));
     if (!candidate) return undefined;
-    return analyzeIfReport(document.getText(), path !== undefined && workspace.matchesGlobs(path), workspace.optionsAt(this.clock()));
+    return analyzeIfReport(document.getText(), () => path !== undefined && workspace.matchesGlobs(path), workspace.optionsAt(this.clock()));
   }
 }

@@ -48,13 +48,16 @@ function startsWithPrefix(title: string, prefixes: readonly string[]): boolean {
 }
 
 /**
- * Analyses a Markdown text when it is a report: it matches the report globs (`matchesGlobs`), or its front matter
- * has `kind` or `template`, or its first heading starts as a template's title does ("Incident Report: …",
- * "Postmortem: …"). Other texts cost one cheap check.
+ * Analyses a Markdown text when it is a report: its front matter has `kind` or `template`, or its first heading
+ * starts as a template's title does ("Incident Report: …", "Postmortem: …"), or its path matches the report globs.
+ * Other texts cost one cheap check. The globs are asked last and at most once (`matchesGlobs`): a report's content
+ * mostly says it is one, and a lint of many files would otherwise match each path.
  */
-export function analyzeIfReport(text: string, matchesGlobs: boolean, options: AnalysisOptions): Analysis | undefined {
-  const prefixes = matchesGlobs ? [] : titlePrefixes(options.templates);
-  if (!matchesGlobs && !looksLikeReport(text, prefixes)) return undefined;
+export function analyzeIfReport(text: string, matchesGlobs: () => boolean, options: AnalysisOptions): Analysis | undefined {
+  const prefixes = titlePrefixes(options.templates);
+  const looksLike = looksLikeReport(text, prefixes);
+  const named = !looksLike && matchesGlobs();
+  if (!looksLike && !named) return undefined;
   const analysis = analyzeReport(text, options);
-  return matchesGlobs || confirmsReport(analysis.report, prefixes) ? analysis : undefined;
+  return named || confirmsReport(analysis.report, prefixes) || matchesGlobs() ? analysis : undefined;
 }
