@@ -83,13 +83,14 @@ const JOINED_WORDS =
   /\b(?:mon|tue|wed|thu|fri|sat|sun|week|sec|min|hour|hr|day|month|year|quarter|fortnight|noon|midnight|tonight|today|tomorrow|yesterday|now|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)/i;
 
 /**
- * Whether chrono reads the text before a date as nothing of its own: Markdown markup and punctuation, or words with
- * no number, month, weekday, unit of time or ordinal in them (a field's label, "- **Containment:** Stopped the
- * migration at "). The forms say which last word chrono would take with the date.
+ * Whether chrono reads the text before a date (which has no digit: the date starts at the first) as nothing of its
+ * own: Markdown markup and punctuation, or words with no month, weekday, unit of time or ordinal in them (a field's
+ * label, "- **Containment:** Stopped the migration at "). The forms say which last word chrono would take with the
+ * date.
  */
 function isInertPrefix(before: string): boolean {
   if (INERT_PREFIX.test(before)) return true;
-  return before.length <= MAX_WORDS_BEFORE && !/\d/.test(before) && !MAY_HOLD_DATE.test(before) && !JOINED_WORDS.test(before);
+  return before.length <= MAX_WORDS_BEFORE && !MAY_HOLD_DATE.test(before) && !JOINED_WORDS.test(before);
 }
 const MONTH_START = /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+\d/iy;
 /**

@@ -33,9 +33,15 @@ function zoneFormatter(zone: string, purpose: 'parts' | 'name'): Intl.DateTimeFo
   return formatter;
 }
 
+/**
+ * Names of UTC, read without Intl: the first DateTimeFormat a process makes loads the time zone data (~10 ms), not
+ * needed for the zone most reports use.
+ */
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'GMT']);
+
 /** Null for UTC, and for a name Intl does not know (read as UTC: the front matter rule reports it). */
 function partsFormatter(zone: string): Intl.DateTimeFormat | null {
-  return zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT' ? null : zoneFormatter(zone, 'parts');
+  return UTC_NAMES.has(zone) ? null : zoneFormatter(zone, 'parts');
 }
 
 /** "UTC", "GMT+1", "PST": the zone's short name at the instant. */
@@ -121,8 +127,7 @@ const knownZones = new Map<string, boolean>();
 
 /** Whether Intl knows the zone; remembered, because building a DateTimeFormat is slow. */
 export function isIanaTimeZone(name: string): boolean {
-  // The first DateTimeFormat a process makes loads the time zone data (~10 ms): not for the zone most reports use.
-  if (name === 'UTC') return true;
+  if (UTC_NAMES.has(name)) return true;
   let known = knownZones.get(name);
   if (known === undefined) {
     try {

@@ -218,7 +218,6 @@ function findPrivateKeys(text: string): Secret[] {
 const AUTHORITY = /[^\s/?#]*/y;
 
 /** Passwords in URLs, scheme://user:password@host: the password only, so that the fix keeps the user and host. */
-
 function findUrlPasswords(text: string): Secret[] {
   const passwords: Secret[] = [];
   for (let separator = text.indexOf('://'); separator !== -1; separator = text.indexOf('://', separator + 3)) {

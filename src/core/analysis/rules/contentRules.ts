@@ -4,7 +4,6 @@ import type { RuleContext } from '../context';
 import { placeholderSet } from './shared';
 
 const TODO_MARKER = /\b(TODO|TBD|FIXME|XXX)\b/g;
-const TODO_MARKER_ANYWHERE = /\b(?:TODO|TBD|FIXME|XXX)\b/;
 
 /**
  * Placeholders left from the template (a whole field value or paragraph), and TODO-style markers anywhere in the
@@ -21,10 +20,10 @@ export function checkContent(context: RuleContext): Diagnostic[] {
     }
     for (const line of section.lines) {
       if (placeholders.has(line.text) && !unfilled) found.push(diagnostic('content.placeholder', line.range, `Replace the placeholder "${line.text}"`));
-      // Most lines have no marker: matchAll would copy the expression for each of them.
-      if (!TODO_MARKER_ANYWHERE.test(line.text)) continue;
-      for (const marker of line.text.matchAll(TODO_MARKER)) {
-        const start = line.range.start + marker.index!;
+      // exec on the shared expression: matchAll would copy it for each line, and most lines have no marker.
+      TODO_MARKER.lastIndex = 0;
+      for (let marker = TODO_MARKER.exec(line.text); marker; marker = TODO_MARKER.exec(line.text)) {
+        const start = line.range.start + marker.index;
         found.push(diagnostic('content.todo', { start, end: start + marker[0].length }, `${marker[1]} left in the report`));
       }
     }
